@@ -1,0 +1,1 @@
+"""Alembic migrations of the mission schema (run through :mod:`desktop.db.schema`)."""
