@@ -1,0 +1,1 @@
+"""The delegation roster: organisations and people on both sides."""

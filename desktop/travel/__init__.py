@@ -1,0 +1,1 @@
+"""Travel: flights, hotel stays and rooming, ground transfers."""
