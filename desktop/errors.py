@@ -34,8 +34,7 @@ class Problem:
             parts.append(_("row {row}").format(row=self.row))
         if self.column:
             parts.append(_("column {column}").format(column=self.column))
-        elif self.field:
-            parts.append(_("field {field}").format(field=self.field))
+        # ``field`` names a form field for the ui; people read the message itself.
         return ", ".join(parts)
 
     def __str__(self) -> str:

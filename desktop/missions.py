@@ -29,7 +29,8 @@ class MissionInput:
     notes: str = ""
 
 
-def _validated(data: MissionInput) -> MissionInput:
+def validate_mission(data: MissionInput) -> MissionInput:
+    """The cleaned input, or a ValidationError naming every field at fault."""
     check = Checker()
     name = check.required("name", data.name, _("The mission's name"), 200)
     check.date_order("end_date", data.start_date, data.end_date,
@@ -58,7 +59,7 @@ def create_mission(session: Session, data: MissionInput) -> Mission:
     """Write the mission's row into a new file, with the shipped reference data."""
     from desktop.travel.airports import seed_airports
 
-    clean = _validated(data)
+    clean = validate_mission(data)
     mission = Mission(id=1, **clean.__dict__)
     session.add(mission)
     seed_airports(session)
@@ -75,7 +76,7 @@ def get_mission(session: Session) -> Mission:
 
 def update_mission(session: Session, data: MissionInput) -> Mission:
     mission = get_mission(session)
-    for key, value in _validated(data).__dict__.items():
+    for key, value in validate_mission(data).__dict__.items():
         setattr(mission, key, value)
     session.flush()
     return mission

@@ -1,0 +1,155 @@
+"""The ``mission-desk`` command: the app, and every headless job it offers.
+
+``mission-desk [FILE]`` starts the desktop app. Sub-commands work on a mission file without a
+window. Each capability package may ship a ``commands`` module with a
+``register(subparsers)`` function; it is found here on its own, so packages add commands
+without editing this file. Handlers return the exit code: 0 done, 1 rejected input,
+2 usage errors. User errors print one clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import desktop
+from desktop import __version__
+from desktop.errors import MissionDeskError, UsageError
+from desktop.i18n import _, set_language
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}\n" + _("Try “{prog} --help”.").format(
+            prog=self.prog) + "\n")
+
+
+def parse_date(text: str) -> date:
+    """A command-line date: ISO (2007-05-15) or French (15/05/2007)."""
+    from desktop.dates import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def open_mission(path: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """Open the mission a command works on (a file, or a ``postgresql+psycopg://`` URL)."""
+    from desktop.db.missionfile import MissionFile
+
+    if "://" in path:
+        return MissionFile.connect(path, read_only=read_only)
+    return MissionFile.open(path, read_only=read_only)
+
+
+def add_mission_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mission", "-m", required=True, metavar="M",
+                        help=_("the mission file (or a database URL)"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mission-desk",
+                     description=_("Mission Desk: organise a business trade mission."))
+    parser.add_argument("--version", action="version", version=f"mission-desk {__version__}")
+    parser.add_argument("--lang", choices=("en", "fr"),
+                        help=_("language of messages (default: the system's)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from desktop import commands as core_commands
+
+    core_commands.register(sub)
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def _command_modules() -> list:  # type: ignore[type-arg]
+    found = []
+    for info in sorted(pkgutil.iter_modules(desktop.__path__), key=lambda i: i.name):
+        if not info.ispkg or info.name == "ui":
+            continue
+        name = f"desktop.{info.name}.commands"
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_from(args_list))
+    # "mission-desk FILE" (or nothing) starts the app: no sub-command parsing needed.
+    if not args_list or (not args_list[0].startswith("-") and args_list[0] not in
+                         _known_commands()) or args_list[0] in ("--read-only",):
+        return _start_app(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    func: Handler | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return func(args)
+    except MissionDeskError as exc:
+        print(f"mission-desk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_("mission-desk: stopped."), file=sys.stderr)
+        return 130
+
+
+def _language_from(args: list[str]) -> str | None:
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _known_commands() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return set(action.choices)
+    return set()
+
+
+def _start_app(args: list[str]) -> int:
+    app_parser = _Parser(prog="mission-desk", description=_("Start the desktop app."))
+    app_parser.add_argument("file", nargs="?", help=_("the mission file to open"))
+    app_parser.add_argument("--read-only", action="store_true",
+                            help=_("open the mission without changing it"))
+    app_parser.add_argument("--lang", choices=("en", "fr"))
+    options = app_parser.parse_args(args)
+    if options.file and not Path(options.file).exists() and "://" not in options.file:
+        if not options.file.endswith(".mission"):
+            print(_("mission-desk: “{word}” is neither a command nor a mission file. "
+                    "Try “mission-desk --help”.").format(word=options.file), file=sys.stderr)
+            return 2
+        print(_("mission-desk: {file} does not exist.").format(file=options.file),
+              file=sys.stderr)
+        return 1
+    from desktop.ui.app import run
+
+    return run(options.file, read_only=options.read_only, language=options.lang)
+
+
+def fail(message: str) -> UsageError:
+    """A usage error to raise from a handler (exit code 2)."""
+    return UsageError(message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
