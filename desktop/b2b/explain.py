@@ -1,0 +1,209 @@
+"""Why meetings cannot be placed, in words an organiser can act on.
+
+Simple counting arguments are tried first (no common free slot, a session nobody can attend,
+more required meetings than free slots, more meetings than tables in a session, no interpreter);
+when none explains a meeting, CP-SAT finds a small set of required meetings that cannot all be
+placed together (an unsatisfiable core, shrunk by deletion) and that set is named.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ortools.sat.python import cp_model
+
+from desktop.b2b.greedy import Indexed, index
+from desktop.b2b.instance import Instance
+from desktop.i18n import _
+
+
+def slot_ranges(ids: list[int]) -> str:
+    """``[1, 2, 3, 7, 9, 10]`` as ``1–3, 7, 9–10``."""
+    ids = sorted(set(ids))
+    parts: list[str] = []
+    i = 0
+    while i < len(ids):
+        j = i
+        while j + 1 < len(ids) and ids[j + 1] == ids[j] + 1:
+            j += 1
+        parts.append(str(ids[i]) if i == j else f"{ids[i]}–{ids[j]}")
+        i = j + 1
+    return ", ".join(parts)
+
+
+def _name(ix: Indexed, p: int) -> str:
+    return ix.inst.participants[p].name
+
+
+def _pair(ix: Indexed, m: int) -> str:
+    a, b = ix.parts[m]
+    return f"{ix.inst.meetings[m].id} ({_name(ix, a)} – {_name(ix, b)})"
+
+
+def _free_slots(ix: Indexed, p: int) -> list[int]:
+    unavailable = ix.inst.participants[p].unavailable
+    return [sid for sid in ix.slot_ids if sid not in unavailable]
+
+
+def meeting_reason(inst: Instance, ix: Indexed, m: int) -> str | None:
+    """Why meeting ``m`` has no allowed slot at all, or None if it has some."""
+    if ix.domain[m]:
+        return None
+    spec = inst.meetings[m]
+    a, b = ix.parts[m]
+    pa, pb = inst.participants[a], inst.participants[b]
+    if pa.table and pb.table and pa.table != pb.table:
+        return _("{a} holds all its meetings at {ta} and {b} at {tb}").format(
+            a=pa.name, ta=pa.table, b=pb.name, tb=pb.table)
+    common = [sid for sid in ix.slot_ids if sid not in pa.unavailable | pb.unavailable]
+    if not common:
+        return _("{a} and {b} share no free slot: {a} is unavailable in slots {sa}, "
+                 "{b} in slots {sb}").format(a=pa.name, b=pb.name,
+                                             sa=slot_ranges(list(pa.unavailable)),
+                                             sb=slot_ranges(list(pb.unavailable)))
+    if spec.slot is not None and spec.slot not in common:
+        who = pa if spec.slot in pa.unavailable else pb
+        return _("the meeting is fixed to slot {slot}, when {who} is unavailable").format(
+            slot=spec.slot, who=who.name)
+    session = {s.id: s.session for s in inst.slots}
+    if spec.session is not None:
+        in_session = [sid for sid in common if session[sid] == spec.session]
+        if not in_session:
+            return _("the meeting must be in the {session} session, but {a} and {b} have no "
+                     "common free slot in it (they are both free only in slots {common})").format(
+                session=spec.session, a=pa.name, b=pb.name, common=slot_ranges(common))
+    if ix.interp_need[m]:
+        if not ix.interp_ok[m]:
+            return _("{a} and {b} share no language and no interpreter speaks a language of "
+                     "each").format(a=pa.name, b=pb.name)
+        return _("{a} and {b} share no language and no able interpreter is free when they "
+                 "both are").format(a=pa.name, b=pb.name)
+    return _("no slot satisfies all the meeting's conditions")
+
+
+def _counting_reasons(inst: Instance, ix: Indexed) -> dict[int, str]:
+    """Reasons that hold for a group of required meetings (attached to each of them)."""
+    out: dict[int, str] = {}
+    req = [m for m in range(len(ix.parts)) if ix.required[m]]
+    for p, person in enumerate(inst.participants):
+        mine = [m for m in req if m in ix.of_participant[p]]
+        free = _free_slots(ix, p)
+        cap = ix.cap[p]
+        if cap is not None and len(mine) > cap:
+            msg = _("{who} has {n} required meetings but accepts at most {cap}").format(
+                who=person.name, n=len(mine), cap=cap)
+        elif len(mine) > len(free):
+            msg = _("{who} has {n} required meetings but only {k} free slots").format(
+                who=person.name, n=len(mine), k=len(free))
+        else:
+            continue
+        for m in mine:
+            out.setdefault(m, msg)
+    n_tables = len(inst.tables)
+    groups: dict[str, set[int]] = {}
+    for s in inst.slots:
+        if s.session is not None:
+            groups.setdefault(s.session, set()).add(ix.slot_ids.index(s.id))
+    for label, where in groups.items():
+        inside = [m for m in req if ix.domain[m] and set(ix.domain[m]) <= where]
+        if len(inside) > n_tables * len(where):
+            msg = _("too many meetings for the tables in the {session} session: {n} meetings "
+                    "can only be held in its {k} slots, and {t} tables hold {cap}").format(
+                session=label, n=len(inside), k=len(where), t=n_tables,
+                cap=n_tables * len(where))
+            for m in inside:
+                out.setdefault(m, msg)
+    pinned: dict[str, list[int]] = {}
+    for m in req:
+        if ix.pinned[m]:
+            pinned.setdefault(ix.pinned[m], []).append(m)  # type: ignore[arg-type]
+    for table, ms in pinned.items():
+        slots = set().union(*(set(ix.domain[m]) for m in ms))
+        if len(ms) > len(slots):
+            msg = _("{n} meetings must be held at table {table}, which has only {k} usable "
+                    "slots").format(n=len(ms), table=table, k=len(slots))
+            for m in ms:
+                out.setdefault(m, msg)
+    needy = [m for m in req if ix.interp_need[m] and ix.domain[m]]
+    capacity = sum(len(f) for f in ix.interp_free)
+    if len(needy) > capacity:
+        msg = _("{n} meetings need an interpreter but the interpreters can cover only {k} "
+                "meetings in all").format(n=len(needy), k=capacity)
+        for m in needy:
+            out.setdefault(m, msg)
+    return out
+
+
+def _core(inst: Instance, ix: Indexed, deadline: float) -> list[int]:
+    """A small set of required meetings that cannot all be placed together."""
+    from desktop.b2b.solver import _Model
+
+    model = _Model(ix, fairness=False)
+    req = [m for m in range(len(ix.parts)) if ix.required[m]]
+    lits = {model.sched[m].index: m for m in req}
+
+    def unsat(subset: list[int]) -> list[int] | None:
+        model.md.clear_assumptions()
+        model.md.add_assumptions([model.sched[m] for m in subset])
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = max(0.05, min(5.0, deadline - time.monotonic()))
+        if solver.solve(model.md) != cp_model.INFEASIBLE:
+            return None
+        core = [lits[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in lits]
+        return core or subset
+
+    core = unsat(req)
+    if core is None:
+        return []
+    i = 0
+    while i < len(core) and time.monotonic() < deadline:
+        trial = core[:i] + core[i + 1:]
+        smaller = unsat(trial) if trial else None
+        if smaller is not None:
+            core = smaller
+        else:
+            i += 1
+    return core
+
+
+def explain(inst: Instance, placed: dict[int, int] | None, *, deadline: float,
+            timed_out: bool = False) -> dict[str, str]:
+    """A reason for each required meeting missing from ``placed`` (meeting id -> words)."""
+    ix = index(inst)
+    placed = placed or {}
+    missing = [m for m in range(len(ix.parts)) if ix.required[m] and m not in placed]
+    out: dict[str, str] = {}
+    counting = _counting_reasons(inst, ix)
+    unexplained = []
+    for m in missing:
+        why = meeting_reason(inst, ix, m) or counting.get(m)
+        if why:
+            out[inst.meetings[m].id] = why
+        else:
+            unexplained.append(m)
+    if unexplained and not timed_out and time.monotonic() < deadline:
+        core = _core(inst, ix, deadline)
+        if core:
+            names = "; ".join(
+                _pair(ix, m) for m in sorted(core))
+            msg = _("these {n} required meetings cannot all be placed together: {list}").format(
+                n=len(core), list=names)
+            for m in unexplained:
+                out[inst.meetings[m].id] = msg
+    for m in unexplained:
+        out.setdefault(inst.meetings[m].id, _(
+            "not placed: the search ran out of time before finding room for it")
+            if timed_out else _("no room once the other required meetings were placed"))
+    return out
+
+
+def optional_reason(inst: Instance, ix: Indexed, m: int) -> str:
+    """Why a meeting that was not placed stays out (optional ones, or a fallback)."""
+    why = meeting_reason(inst, ix, m)
+    if why:
+        return why
+    if not ix.required[m]:
+        return _("optional (priority {p}): placing it would cost a meeting of the same or a "
+                 "higher priority").format(p=ix.priority[m])
+    return _("no room once the other required meetings were placed")
