@@ -1,0 +1,97 @@
+"""Command-line handlers: ``b2b solve`` and ``b2b check`` over the JSON files.
+
+Each handler returns the exit code (0 done, 1 infeasible/invalid); user errors are raised as
+:class:`~desktop.errors.MissionDeskError` for the main command to print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from desktop.b2b.instance import Schedule, dump_schedule, load_instance, load_schedule
+from desktop.errors import UsageError
+from desktop.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``b2b`` command and its ``solve`` and ``check`` sub-commands."""
+    b2b = subparsers.add_parser("b2b", help=_("schedule B2B meetings from a problem file"))
+    sub = b2b.add_subparsers(dest="b2b_command", metavar="COMMAND")
+    sub.required = True
+    solve = sub.add_parser("solve", help=_("schedule the meetings of a problem file"))
+    solve.add_argument("instance", metavar="INSTANCE.json")
+    solve.add_argument("-o", "--output", required=True, metavar="SCHEDULE.json")
+    solve.add_argument("--time-limit", type=float, default=None, metavar="S",
+                       help=_("time budget in seconds (default: the file's, else 60)"))
+    solve.add_argument("--quiet", action="store_true", help=_("no progress lines"))
+    solve.set_defaults(func=solve_command)
+    check = sub.add_parser("check", help=_("check a schedule against its problem file"))
+    check.add_argument("schedule", metavar="SCHEDULE.json")
+    check.add_argument("--problem", required=True, metavar="INSTANCE.json")
+    check.set_defaults(func=check_command)
+
+
+def summary(sched: Schedule, required: int) -> str:
+    """One paragraph a person can read at the end of a run."""
+    words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
+             "infeasible": _("infeasible")}
+    text = _("{placed} meetings placed ({prio} per priority 1/2/3) of which {req} required; "
+             "{breaks} breaks (proven lower bound {bound}); {status}; {secs:.1f} s.").format(
+        placed=sched.scheduled, prio="/".join(str(n) for n in sched.scheduled_priority),
+        req=required, breaks=sched.breaks, bound=sched.bound_breaks,
+        status=words.get(sched.status, sched.status), secs=sched.solve_seconds)
+    if sched.moved is not None:
+        text += " " + _("{n} meetings moved from their current place.").format(n=sched.moved)
+    if sched.unscheduled:
+        text += " " + _("{n} meetings not placed.").format(n=len(sched.unscheduled))
+    return text
+
+
+def solve_command(args: argparse.Namespace) -> int:
+    from desktop.b2b.solver import Progress, solve
+
+    if args.time_limit is not None and args.time_limit <= 0:
+        raise UsageError(_("--time-limit must be positive"))
+    inst = load_instance(args.instance)
+
+    def show(p: Progress) -> None:
+        if not args.quiet:
+            print(_("{secs:6.1f} s  {phase}: {placed} placed, {breaks} breaks, bound {bound}")
+                  .format(secs=p.elapsed_s, phase=p.phase, placed=p.scheduled,
+                          breaks="-" if p.breaks is None else p.breaks, bound=p.bound_breaks),
+                  file=sys.stderr, flush=True)
+
+    stop = threading.Event()
+    try:
+        sched = solve(inst, time_limit_s=args.time_limit, on_progress=show, stop=stop)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        stop.set()
+        raise
+    dump_schedule(sched, args.output)
+    required = sum(1 for m in inst.meetings if m.required)
+    print(summary(sched, required))
+    if sched.status == "infeasible":
+        names = {m.id: m for m in inst.meetings}
+        for u in sched.unscheduled:
+            if names[u.id].required:
+                print(_("{id}: {reason}").format(id=u.id, reason=u.reason))
+        return 1
+    return 0
+
+
+def check_command(args: argparse.Namespace) -> int:
+    from desktop.b2b.checker import check
+
+    inst = load_instance(args.problem)
+    sched = load_schedule(args.schedule)
+    problems = check(inst, sched)
+    for v in problems:
+        print(v.message)
+    if problems:
+        print(_("{n} violations.").format(n=len(problems)), file=sys.stderr)
+        return 1
+    print(_("The schedule is valid: {n} meetings, {breaks} breaks.").format(
+        n=len(sched.meetings), breaks=sched.breaks))
+    return 0

@@ -1,0 +1,99 @@
+"""Reading, validating and writing the instance and schedule files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.b2b.generator import generate
+from desktop.b2b.instance import (
+    PlacedMeeting,
+    Schedule,
+    Unscheduled,
+    dump_instance,
+    dump_schedule,
+    instance_to_dict,
+    load_instance,
+    load_schedule,
+    parse_instance,
+)
+from desktop.errors import ValidationError
+
+
+def test_instance_round_trip(tmp_path: Path) -> None:
+    inst = generate(3, "oversubscribed", extras=True)
+    path = tmp_path / "forum.json"
+    dump_instance(inst, path)
+    again = load_instance(path)
+    assert again == inst
+    assert json.loads(path.read_text())["format"] == "mission-desk.b2b-instance"
+
+
+def test_schedule_round_trip(tmp_path: Path) -> None:
+    sched = Schedule("forum", "feasible", (PlacedMeeting("m1", 4, "T2", "i1"),
+                                           PlacedMeeting("m2", 1, "T1")),
+                     (Unscheduled("m9", "no room"),), 2, (1, 1, 0), 3, 1, 2, 4.25)
+    path = tmp_path / "s.json"
+    dump_schedule(sched, path)
+    assert load_schedule(path) == sched
+
+
+def test_format_example_parses(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(meetings=[("A", "B")])
+    doc["interpreters"] = [{"id": "i1", "name": "Nadia", "languages": ["ar", "en"],
+                            "unavailable": []}]
+    doc["meetings"][0]["current"] = {"slot": 2, "table": "T1"}
+    inst = parse_instance(doc)
+    assert inst.meetings[0].current is not None and inst.meetings[0].current.slot == 2
+    assert instance_to_dict(inst)["meetings"][0]["current"] == {"slot": 2, "table": "T1"}
+
+
+def _fields(doc: dict[str, Any]) -> set[str]:
+    with pytest.raises(ValidationError) as info:
+        parse_instance(doc, file="bad.json")
+    assert all(p.file == "bad.json" for p in info.value.problems)
+    return {p.field or "" for p in info.value.problems}
+
+
+def test_every_problem_is_reported_with_its_path(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(meetings=[("A", "B"), ("A", "A"), ("A", "Z")])
+    doc["meetings"][0]["slot"] = 99
+    doc["meetings"][0]["priority"] = 7
+    doc["participants"][1]["unavailable"] = [42]
+    doc["participants"][2]["table"] = "T9"
+    doc["options"]["max_break_spread"] = -1
+    fields = _fields(doc)
+    assert fields == {"meetings[0].slot", "meetings[0].priority", "meetings[1].participants",
+                      "meetings[2].participants", "participants[1].unavailable[0]",
+                      "participants[2].table", "options.max_break_spread"}
+
+
+def test_wrong_types_duplicates_and_cycles(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(meetings=[("A", "B"), ("B", "C")])
+    doc["meetings"][0]["required"] = "yes"
+    doc["meetings"][1]["id"] = "m1"
+    assert _fields(doc) == {"meetings[0].required", "meetings[1].id"}
+    doc = data(meetings=[("A", "B"), ("B", "C")])
+    doc["meetings"][0]["after"] = ["m2"]
+    doc["meetings"][1]["after"] = ["m1"]
+    assert "meetings[0].after" in _fields(doc) or "meetings[1].after" in _fields(doc)
+
+
+def test_wrong_format_and_session(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(meetings=[{"participants": ["A", "B"], "session": "evening"}])
+    doc["format"] = "something-else"
+    doc["version"] = 2
+    assert _fields(doc) == {"format", "version", "meetings[0].session"}
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{not json")
+    with pytest.raises(ValidationError, match="not valid JSON"):
+        load_instance(path)
+    with pytest.raises(ValidationError, match="cannot be read"):
+        load_schedule(tmp_path / "missing.json")

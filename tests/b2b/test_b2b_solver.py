@@ -1,0 +1,196 @@
+"""The solver: valid whatever the input, optimal on small cases, live progress, stop, locks."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.b2b.checker import check, participant_breaks
+from desktop.b2b.generator import Shape, generate, with_current
+from desktop.b2b.greedy import greedy
+from desktop.b2b.instance import Instance, Place, PlacedMeeting, parse_instance
+from desktop.b2b.solver import Progress, solve
+
+SMALL = Shape(participants=12, meetings=24, slots=8, tables=4)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), kind=st.sampled_from(["normal", "oversubscribed"]),
+       extras=st.booleans(), spread=st.sampled_from([None, 1, 2]))
+def test_any_generated_schedule_passes_the_checker(seed: int, kind: str, extras: bool,
+                                                   spread: int | None) -> None:
+    inst = generate(seed, kind, shape=SMALL, extras=extras, spread=spread)
+    sched = solve(inst, time_limit_s=5)
+    allowed = ("missing",) if sched.status == "infeasible" else ()
+    assert [v for v in check(inst, sched) if v.kind not in allowed] == []
+    placed = {m.id for m in sched.meetings}
+    assert placed.isdisjoint(u.id for u in sched.unscheduled)
+    assert len(placed) + len(sched.unscheduled) == len(inst.meetings)
+
+
+# ---------------------------------------------------------------- brute force on tiny cases
+
+
+def brute_force(inst: Instance) -> tuple[tuple[int, int, int], int] | None:
+    """Best (placed per priority, breaks) over every assignment, None if required can't fit."""
+    slots = [s.id for s in inst.slots]
+    people = {p.id: p for p in inst.participants}
+    best: tuple[tuple[int, ...], int] | None = None
+    best_any: tuple[tuple[int, ...], int] | None = None
+    choices = []
+    for m in inst.meetings:
+        ok = [s for s in slots if all(s not in people[w].unavailable for w in m.participants)
+              and (m.session is None or next(x for x in inst.slots if x.id == s).session
+                   == m.session)]
+        choices.append(ok if m.required else [*ok, None])
+    for combo in itertools.product(*choices):
+        busy: set[tuple[str, int]] = set()
+        load: dict[int, int] = {}
+        good = True
+        for m, s in zip(inst.meetings, combo, strict=True):
+            if s is None:
+                continue
+            load[s] = load.get(s, 0) + 1
+            for w in m.participants:
+                if (w, s) in busy:
+                    good = False
+                busy.add((w, s))
+        if not good or any(n > len(inst.tables) for n in load.values()):
+            continue
+        placed = [PlacedMeeting(m.id, s, "T1") for m, s in zip(inst.meetings, combo, strict=True)
+                  if s is not None]
+        per = participant_breaks(inst, placed)
+        prio = [0, 0, 0]
+        for m, s in zip(inst.meetings, combo, strict=True):
+            if s is not None:
+                prio[m.priority - 1] += 1
+        key = (tuple(prio), sum(per.values()))
+        d = inst.options.max_break_spread
+        fair = d is None or max(per.values()) - min(per.values()) <= d
+        for which in ("any", "fair") if fair else ("any",):
+            cur = best if which == "fair" else best_any
+            if cur is None or key[0] > cur[0] or (key[0] == cur[0] and key[1] < cur[1]):
+                if which == "fair":
+                    best = key
+                else:
+                    best_any = key
+    found = best or best_any
+    return None if found is None else ((found[0][0], found[0][1], found[0][2]), found[1])
+
+
+@st.composite
+def tiny_instances(draw: st.DrawFn, data: Callable[..., dict[str, Any]]) -> Instance:
+    people = ("A", "B", "C", "D")[: draw(st.integers(3, 4))]
+    n_slots = draw(st.integers(3, 5))
+    pairs = list(itertools.combinations(people, 2))
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=2, max_size=5, unique=True))
+    meetings = [{"participants": list(p), "required": draw(st.booleans()),
+                 "priority": draw(st.integers(1, 3)),
+                 "session": draw(st.sampled_from([None, None, "am", "pm"]))} for p in chosen]
+    doc = data(slots=n_slots, tables=draw(st.integers(1, 2)), people=people, meetings=meetings,
+               max_break_spread=draw(st.sampled_from([None, 0, 1])))
+    for p in doc["participants"]:
+        p["unavailable"] = draw(st.lists(st.integers(1, n_slots), max_size=2, unique=True))
+    return parse_instance(doc)
+
+
+def test_brute_force_agreement(data: Callable[..., dict[str, Any]]) -> None:
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(tiny_instances(data))
+    def inner(inst: Instance) -> None:
+        expected = brute_force(inst)
+        sched = solve(inst, time_limit_s=10)
+        if expected is None:
+            assert sched.status == "infeasible"
+            assert any(u.reason for u in sched.unscheduled)
+            return
+        assert sched.status == "optimal"
+        assert sched.scheduled_priority == expected[0]
+        assert sched.breaks == expected[1] == sched.bound_breaks
+        assert [v for v in check(inst, sched) if v.kind != "spread"] == []
+
+    inner()
+
+
+# ---------------------------------------------------------------- progress, stop, locks
+
+
+def test_progress_reports_improving_schedules() -> None:
+    inst = generate(4, "normal")
+    seen: list[Progress] = []
+    sched = solve(inst, time_limit_s=20, on_progress=seen.append)
+    assert seen, "no progress reported"
+    breaks = [p.breaks for p in seen if p.phase == seen[-1].phase and p.breaks is not None]
+    assert breaks == sorted(breaks, reverse=True)
+    assert seen[-1].breaks == sched.breaks
+    assert all(p.scheduled == p.required_total == len(inst.meetings) for p in seen)
+    assert [p.elapsed_s for p in seen] == sorted(p.elapsed_s for p in seen)
+    assert check(inst, sched) == []
+
+
+def test_stop_event_ends_the_search_with_the_best_schedule() -> None:
+    inst = generate(2, "oversubscribed")
+    stop = threading.Event()
+    seen: list[Progress] = []
+
+    def on_progress(p: Progress) -> None:
+        seen.append(p)
+        if len(seen) >= 2:
+            stop.set()
+
+    started = time.monotonic()
+    sched = solve(inst, time_limit_s=60, on_progress=on_progress, stop=stop)
+    assert time.monotonic() - started < 10
+    assert sched.status == "feasible"
+    assert sched.scheduled >= seen[-1].scheduled - 0 and check(inst, sched) == []
+
+
+def test_stop_callable_before_start_still_returns_a_schedule() -> None:
+    inst = generate(5, "normal")
+    sched = solve(inst, time_limit_s=30, stop=lambda: True)
+    assert sched.status in ("feasible", "infeasible")
+    assert len(sched.meetings) + len(sched.unscheduled) == len(inst.meetings)
+
+
+def test_locked_meetings_stay_put(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=6, tables=1, people=("A", "B", "C", "D"),
+               meetings=[("A", "B"), ("C", "D"), ("A", "C"), ("B", "D")])
+    doc["meetings"][0]["slot"] = 5
+    doc["meetings"][1]["slot"] = 2
+    doc["meetings"][3]["after"] = ["m1"]
+    inst = parse_instance(doc)
+    sched = solve(inst, time_limit_s=5)
+    where = {m.id: m.slot for m in sched.meetings}
+    assert where["m1"] == 5 and where["m2"] == 2
+    assert where["m4"] > 5
+    assert check(inst, sched) == []
+
+
+def test_keep_current_moves_nothing_when_nothing_must_move() -> None:
+    inst = generate(6, "normal", spread=None)
+    base = greedy(inst)
+    current = {m.id: Place(m.slot, m.table) for m in base.meetings}
+    sched = solve(with_current(inst, current), time_limit_s=20)
+    assert sched.moved == 0
+    assert sched.breaks == base.breaks  # breaks come after moves: everything stays
+
+
+def test_keep_current_moves_the_fewest(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=4, tables=1, people=("A", "B", "C", "D"),
+               meetings=[("A", "B"), ("C", "D"), ("A", "C")], keep_current=True)
+    for m, (slot, table) in zip(doc["meetings"], [(1, "T1"), (2, "T1"), (3, "T1")],
+                                strict=True):
+        m["current"] = {"slot": slot, "table": table}
+    doc["participants"][0]["unavailable"] = [3]  # A can no longer meet in slot 3
+    inst = parse_instance(doc)
+    sched = solve(inst, time_limit_s=5)
+    assert sched.moved == 1
+    where = {m.id: m.slot for m in sched.meetings}
+    assert where["m1"] == 1 and where["m2"] == 2 and where["m3"] == 4
+    assert check(inst, sched) == []
