@@ -1,0 +1,99 @@
+"""Infeasible instances: the best partial schedule, and a reason per missing meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop.b2b.checker import check
+from desktop.b2b.instance import Schedule, parse_instance
+from desktop.b2b.solver import solve
+
+
+def _solve(doc: dict[str, Any]) -> Schedule:
+    inst = parse_instance(doc)
+    sched = solve(inst, time_limit_s=10)
+    assert sched.status == "infeasible"
+    assert [v for v in check(inst, sched) if v.kind != "missing"] == []
+    return sched
+
+
+def _reasons(sched: Schedule) -> dict[str, str]:
+    return {u.id: u.reason for u in sched.unscheduled}
+
+
+def test_no_common_free_slot(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=4, meetings=[("A", "B"), ("A", "C")])
+    doc["participants"][0]["unavailable"] = [1, 2]
+    doc["participants"][1]["unavailable"] = [3, 4]
+    sched = _solve(doc)
+    assert _reasons(sched)["m1"] == ("A Company and B Company share no free slot: A Company is "
+                                     "unavailable in slots 1–2, B Company in slots 3–4")
+    assert [m.id for m in sched.meetings] == ["m2"]
+
+
+def test_session_against_availability(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=4, meetings=[{"participants": ["A", "B"], "session": "pm"}])
+    doc["participants"][0]["unavailable"] = [3, 4]
+    reason = _reasons(_solve(doc))["m1"]
+    assert "must be in the pm session" in reason and "A Company and B Company" in reason
+
+
+def test_more_required_meetings_than_free_slots(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=3, people=("A", "B", "C", "D", "E"),
+               meetings=[("A", "B"), ("A", "C"), ("A", "D"), ("A", "E")])
+    doc["participants"][0]["unavailable"] = [3]
+    sched = _solve(doc)
+    assert len(sched.meetings) == 2
+    assert set(_reasons(sched).values()) == {
+        "A Company has 4 required meetings but only 2 free slots"}
+
+
+def test_cap_on_meetings(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=4, meetings=[("A", "B"), ("A", "C")])
+    doc["participants"][0]["max_meetings"] = 1
+    reason = next(iter(_reasons(_solve(doc)).values()))
+    assert reason == "A Company has 2 required meetings but accepts at most 1"
+
+
+def test_too_many_meetings_for_the_tables_of_a_session(
+        data: Callable[..., dict[str, Any]]) -> None:
+    people = ("A", "B", "C", "D", "E", "F")
+    meetings = [{"participants": list(p), "session": "am"}
+                for p in (("A", "B"), ("C", "D"), ("E", "F"))]
+    doc = data(slots=2, tables=1, people=people, meetings=meetings)
+    reason = next(iter(_reasons(_solve(doc)).values()))
+    assert reason.startswith("too many meetings for the tables in the am session: 3 meetings")
+
+
+def test_no_interpreter(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=2, meetings=[("A", "B")])
+    doc["participants"][0]["languages"] = ["en"]
+    doc["participants"][1]["languages"] = ["ar"]
+    doc["interpreters"] = [{"id": "i1", "name": "Nadia", "languages": ["fr", "en"],
+                            "unavailable": []}]
+    reason = _reasons(_solve(doc))["m1"]
+    assert "share no language" in reason and "interpreter" in reason
+
+
+def test_interpreter_found_when_one_exists(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=2, meetings=[("A", "B")])
+    doc["participants"][0]["languages"] = ["en"]
+    doc["participants"][1]["languages"] = ["ar"]
+    doc["interpreters"] = [{"id": "i1", "name": "Nadia", "languages": ["ar", "en"],
+                            "unavailable": [1]}]
+    inst = parse_instance(doc)
+    sched = solve(inst, time_limit_s=5)
+    assert sched.status == "optimal" and check(inst, sched) == []
+    assert sched.meetings[0].interpreter == "i1" and sched.meetings[0].slot == 2
+
+
+def test_core_when_no_simple_reason(data: Callable[..., dict[str, Any]]) -> None:
+    # Three participants who must all meet each other in two slots: an odd cycle.
+    doc = data(slots=2, people=("A", "B", "C", "D", "E"),
+               meetings=[("A", "B"), ("B", "C"), ("A", "C"), ("D", "E")])
+    sched = _solve(doc)
+    assert len(sched.unscheduled) == 1
+    reason = sched.unscheduled[0].reason
+    assert reason.startswith("these 3 required meetings cannot all be placed together")
+    assert "m1" in reason and "m2" in reason and "m3" in reason and "m4" not in reason
