@@ -412,7 +412,8 @@ class Meeting(Timestamped, Base):
         sa.ForeignKey("b2b_participant.id", ondelete="CASCADE"), index=True)
     request_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("meeting_request.id", ondelete="SET NULL"))
-    slot_id: Mapped[int] = mapped_column(sa.ForeignKey("b2b_slot.id", ondelete="CASCADE"))
+    slot_id: Mapped[int] = mapped_column(sa.ForeignKey("b2b_slot.id", ondelete="CASCADE"),
+                                         index=True)
     table_id: Mapped[int] = mapped_column(sa.ForeignKey("b2b_table.id", ondelete="CASCADE"))
     interpreter_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("interpreter.id", ondelete="SET NULL"))
@@ -446,7 +447,7 @@ class FlightSegment(Timestamped, Base):
     flight_number: Mapped[str] = mapped_column(sa.String(8))
     from_airport: Mapped[str] = mapped_column(sa.ForeignKey("airport.iata"))
     to_airport: Mapped[str] = mapped_column(sa.ForeignKey("airport.iata"))
-    departs_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    departs_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     arrives_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     departure_zone: Mapped[str] = mapped_column(sa.String(64))
     arrival_zone: Mapped[str] = mapped_column(sa.String(64))
@@ -475,7 +476,7 @@ class HotelStay(Timestamped, Base):
     person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id", ondelete="CASCADE"),
                                            index=True)
     hotel_id: Mapped[int] = mapped_column(sa.ForeignKey("venue.id"), index=True)
-    check_in: Mapped[date]
+    check_in: Mapped[date] = mapped_column(index=True)
     check_out: Mapped[date]
     room_type: Mapped[RoomType] = enum_column(RoomType, default=RoomType.SINGLE)
     room_number: Mapped[str] = mapped_column(sa.String(20), default="")
