@@ -1,0 +1,109 @@
+"""The mission-desk command: one clear line for every user error, and the right exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from desktop.cli import main
+from desktop.db.backup import list_backups
+from desktop.db.missionfile import MissionFile
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_new_makes_an_empty_mission(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "casa.mission"
+    code, out, _err = run(capsys, "new", str(target), "--name", "Casablanca 2007",
+                          "--start", "14/05/2007", "--end", "2007-05-17")
+    assert code == 0 and "Created" in out
+    code, out, _err = run(capsys, "info", str(target))
+    assert code == 0
+    assert "Casablanca 2007" in out and "0 warnings" in out
+
+
+def test_new_refuses_dates_in_the_wrong_order_without_making_a_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "casa.mission"
+    code, _out, err = run(capsys, "new", str(target), "--name", "X", "--start", "2007-05-17",
+                          "--end", "2007-05-14")
+    assert code == 1
+    assert err.strip() == "mission-desk: The mission ends before it starts."
+    assert not target.exists()
+
+
+def test_new_refuses_to_replace_a_file_unless_forced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "casa.mission"
+    args = ["new", str(target), "--name", "X", "--start", "2007-05-14", "--end", "2007-05-17"]
+    assert run(capsys, *args)[0] == 0
+    code, _out, err = run(capsys, *args)
+    assert code == 1 and "already exists" in err
+    assert run(capsys, *args, "--force")[0] == 0
+
+
+def test_a_bad_date_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["new", str(tmp_path / "x.mission"), "--name", "X", "--start", "31/02/2007",
+              "--end", "2007-05-17"])
+    assert caught.value.code == 2
+    assert "not a real date" in capsys.readouterr().err
+
+
+def test_info_on_something_that_is_not_a_mission(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    bogus = tmp_path / "list.csv"
+    bogus.write_text("Nom;Prénom\n", encoding="utf-8")
+    code, _out, err = run(capsys, "info", str(bogus))
+    assert code == 1
+    assert err.strip() == "mission-desk: list.csv is not a mission file."
+
+
+def test_backups_are_listed_and_one_can_be_restored(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "casa.mission"
+    run(capsys, "new", str(target), "--name", "X", "--start", "2007-05-14", "--end",
+        "2007-05-17")
+    code, out, _err = run(capsys, "backups", str(target))
+    assert code == 0 and "no backups" in out
+    MissionFile.open(target).close()
+    backup = list_backups(target)[0].path
+    code, out, _err = run(capsys, "backups", str(target))
+    assert backup.name in out
+    code, out, _err = run(capsys, "restore", str(target), str(backup))
+    assert code == 0 and "Restored" in out
+
+
+def test_messages_follow_the_chosen_language(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "--lang", "fr", "info", str(tmp_path / "absent.mission"))
+    assert code == 1
+    assert "n’existe pas" in err or "n'existe pas" in err
+
+
+def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    bogus = tmp_path / "broken.mission"
+    bogus.write_bytes(b"\x00" * 100)
+    result = subprocess.run([sys.executable, "-m", "desktop.cli", "info", str(bogus)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    usage = subprocess.run([sys.executable, "-m", "desktop.cli", "info"],
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
