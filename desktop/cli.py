@@ -16,11 +16,16 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import desktop
 from desktop import __version__
 from desktop.errors import MissionDeskError, UsageError
 from desktop.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from desktop.db.missionfile import MissionFile
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -43,7 +48,7 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
-def open_mission(path: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+def open_mission(path: str, *, read_only: bool = False) -> MissionFile:
     """Open the mission a command works on (a file, or a ``postgresql+psycopg://`` URL)."""
     from desktop.db.missionfile import MissionFile
 
@@ -72,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_modules() -> list:  # type: ignore[type-arg]
+def _command_modules() -> list[ModuleType]:
     found = []
     for info in sorted(pkgutil.iter_modules(desktop.__path__), key=lambda i: i.name):
         if not info.ispkg or info.name == "ui":
@@ -120,8 +125,8 @@ def _language_from(args: list[str]) -> str | None:
 
 def _known_commands() -> set[str]:
     parser = build_parser()
-    for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
     return set()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.i18n import _, ngettext
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from desktop.cli import parse_date
 
     new = sub.add_parser("new", help=_("create an empty mission file"))

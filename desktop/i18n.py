@@ -32,7 +32,7 @@ class _PoTranslations(gettext.NullTranslations):
         super().__init__()
         self._messages = messages
         self._plurals = plurals
-        self._plural = gettext.c2py(plural_rule)  # type: ignore[attr-defined]
+        self._plural = gettext.c2py(plural_rule)
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message) or message
@@ -67,11 +67,12 @@ def _load(language: str) -> gettext.NullTranslations:
     for entry in catalog:
         if not entry.id or entry.fuzzy:
             continue
-        if isinstance(entry.id, tuple):
-            strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
-            plurals[entry.id[0]] = tuple(strings)
+        if isinstance(entry.id, (tuple, list)):
+            strings = entry.string if isinstance(entry.string, (tuple, list)) else (
+                entry.string,)
+            plurals[str(entry.id[0])] = tuple(str(s or "") for s in strings)
         elif isinstance(entry.string, str) and entry.string:
-            messages[entry.id] = entry.string
+            messages[str(entry.id)] = entry.string
     return _PoTranslations(messages, plurals, catalog.plural_expr)
 
 

@@ -19,10 +19,6 @@ from desktop.i18n import _
 
 # Deliberately simple: one @, a dot in the domain, no spaces. Deliverability is not our job.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
-LANGUAGE_CODES = frozenset(
-    "af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id "
-    "is it ja ka kk km kn ko ku ky lo lt lv mk ml mn mr ms mt my ne nl no pa pl ps pt ro ru si "
-    "sk sl so sq sr sv sw ta te tg th tl tr uk ur uz vi wo xh yo zh zu ber".split())
 
 
 class Checker:
@@ -96,7 +92,7 @@ class Checker:
             code = clean_text(value).lower()
             if not code:
                 continue
-            if code not in LANGUAGE_CODES:
+            if not is_language_code(code):
                 self.error(field, _("“{value}” is not a language code (e.g. en, fr, ar).")
                            .format(value=value))
             elif code not in cleaned:
@@ -178,8 +174,8 @@ def format_phone(e164: str) -> str:
 def _country_codes() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if len(code) == 2
-                     and code.isalpha())
+    return frozenset(str(code) for code in Locale("en").territories
+                     if len(str(code)) == 2 and str(code).isalpha())
 
 
 def is_country_code(code: str) -> bool:
@@ -193,6 +189,26 @@ def country_name(code: str | None, language: str = "en") -> str:
     from babel import Locale
 
     return str(Locale(language).territories.get(code.upper(), code))
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(str(code) for code in Locale("en").languages
+                     if 2 <= len(str(code)) <= 3 and str(code).isalpha())
+
+
+def is_language_code(code: str) -> bool:
+    """ISO 639 codes Babel knows a name for: ``en``, ``fr``, ``ar``, ``ber``..."""
+    return code.lower() in _language_codes()
+
+
+def language_name(code: str, language: str = "en") -> str:
+    """``ar`` → ``Arabic`` / ``arabe``."""
+    from babel import Locale
+
+    return str(Locale(language).languages.get(code, code))
 
 
 @cache

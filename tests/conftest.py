@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+import pytest
+from sqlalchemy.orm import Session
 
-from desktop.db.missionfile import MissionFile  # noqa: E402
-from desktop.i18n import set_language  # noqa: E402
-from desktop.missions import MissionInput, create_mission  # noqa: E402
+from desktop.db.missionfile import MissionFile
+from desktop.i18n import set_language
+from desktop.missions import MissionInput, create_mission
 
 MISSION_START = date(2007, 5, 14)
 MISSION_END = date(2007, 5, 17)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
@@ -69,7 +69,7 @@ def enum_column(enum_class: type[enum.Enum], *, check_name: str | None = None,
 
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: sa.DateTime()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: sa.DateTime()}
 
 
 class Timestamped:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
@@ -178,7 +179,7 @@ def person_dependents(session: Session, person_id: int) -> PersonDependents:
     participant = select(B2BParticipant.id).where(
         B2BParticipant.person_id == person_id).scalar_subquery()
 
-    def count(query: sa.Select[tuple[int]]) -> int:
+    def count(query: sa.Select[Any]) -> int:
         return session.scalar(query) or 0
 
     return PersonDependents(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import socket
 import sqlite3
 import stat
 from pathlib import Path
@@ -86,9 +88,9 @@ def test_the_lock_is_released_on_close_and_a_dead_holder_is_taken_over(tmp_path:
     new_mission_file(path).close()
     assert read_holder(path) is None
     # A lock left behind by a process that no longer runs on this host.
-    lock_path(path).write_text(
-        '{"user": "ghost", "host": "%s", "pid": 999999999, "since": "2007-05-15T09:00:00"}'
-        % __import__("socket").gethostname())
+    ghost = {"user": "ghost", "host": socket.gethostname(), "pid": 999_999_999,
+             "since": "2007-05-15T09:00:00"}
+    lock_path(path).write_text(json.dumps(ghost))
     with MissionFile.open(path) as mission:
         holder = read_holder(path)
         assert holder is not None and holder.pid == os.getpid()
