@@ -1,0 +1,77 @@
+"""The same code on a PostgreSQL server, for a team that shares one mission.
+
+Runs when MISSION_DESK_TEST_POSTGRES holds the URL of an empty database it may fill and empty
+(e.g. ``postgresql+psycopg://md:md@localhost/mdtest``); skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from desktop.db import schema
+from desktop.db.base import Base
+from desktop.db.enums import Category, Side
+from desktop.db.missionfile import MissionFile
+from desktop.errors import ValidationError
+from desktop.missions import MissionInput, create_mission
+from desktop.overview import mission_counts
+from desktop.roster.organizations import OrganizationInput, add_organization
+from desktop.roster.people import PeopleFilter, PersonInput, add_person, list_people
+
+URL = os.environ.get("MISSION_DESK_TEST_POSTGRES", "")
+pytestmark = [pytest.mark.postgres,
+              pytest.mark.skipif(not URL, reason="MISSION_DESK_TEST_POSTGRES is not set")]
+
+
+def _empty(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    _empty(URL)
+    yield URL
+    _empty(URL)
+
+
+def test_migrations_build_exactly_the_models_on_postgresql(server: str) -> None:
+    engine = sa.create_engine(server)
+    with engine.begin() as connection:
+        schema.upgrade(connection)
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_a_shared_mission_works_through_the_same_services(server: str) -> None:
+    with MissionFile.connect(server, create=True) as mission:
+        with mission.transaction() as session:
+            create_mission(session, MissionInput(name="Casablanca 2007",
+                                                 start_date=date(2007, 5, 14),
+                                                 end_date=date(2007, 5, 17)))
+            company = add_organization(session, OrganizationInput(
+                name="Maroc Data Services", side=Side.HOST, country="MA"))
+            add_person(session, PersonInput(given_name="Éloïse", family_name="Benhamou",
+                                            category=Category.HOST,
+                                            organization_id=company.id,
+                                            phone="06 61 23 45 67"))
+        with mission.transaction() as session:
+            found = list_people(session, PeopleFilter(text="eloise", side=Side.HOST))
+            assert [p.phone for p in found] == ["+212661234567"]
+            assert mission_counts(session).people == 1
+            with pytest.raises(ValidationError, match="already exists"):
+                add_organization(session, OrganizationInput(name="maroc data services",
+                                                            side=Side.HOST))
+    with MissionFile.connect(server) as again, again.transaction() as session:
+        assert mission_counts(session).organizations == 1
