@@ -40,7 +40,7 @@ def test_unknown_columns_are_left_unmapped_and_a_field_goes_to_its_first_column(
 
 def test_a_file_of_another_kind_is_refused_with_its_columns_named() -> None:
     mapping = guess_mapping(Kind.PEOPLE, ["Flight number", "From", "To"])
-    with pytest.raises(ImportProblem, match="does not look like a list of people.*Flight number"):
+    with pytest.raises(ImportProblem, match=r"does not look like a list of people.*Flight number"):
         check_mapping(mapping)
 
 
@@ -88,5 +88,5 @@ def test_unusable_mapping_files_say_why(tmp_path: Path, content: str, message: s
 
 
 def test_a_mapping_naming_an_unknown_field_lists_the_real_ones() -> None:
-    with pytest.raises(ImportProblem, match="“shoe_size” is not a field of people.*given_name"):
+    with pytest.raises(ImportProblem, match=r"“shoe_size” is not a field of people.*given_name"):
         check_mapping(Mapping(Kind.PEOPLE, {"Shoes": "shoe_size"}))

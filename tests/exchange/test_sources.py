@@ -93,7 +93,7 @@ def test_excel_reads_the_first_sheet_or_the_one_asked_for(tmp_path: Path) -> Non
 
 def test_unknown_sheet_names_the_sheets_there_are(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "book.xlsx")
-    with pytest.raises(ImportProblem, match="no sheet named “Hotels”.*Notes, Flights"):
+    with pytest.raises(ImportProblem, match=r"no sheet named “Hotels”.*Notes, Flights"):
         read_source(path, sheet="Hotels")
 
 
@@ -134,5 +134,5 @@ def test_a_header_only_sheet_names_the_sheet(tmp_path: Path) -> None:
     sheet.title = "People"
     sheet.append(["First name", "Last name"])
     book.save(tmp_path / "h.xlsx")
-    with pytest.raises(ImportProblem, match="sheet “People” of h.xlsx has a header row but no"):
+    with pytest.raises(ImportProblem, match=r"sheet “People” of h\.xlsx has a header row but no"):
         read_source(tmp_path / "h.xlsx")
