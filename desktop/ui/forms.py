@@ -1,0 +1,298 @@
+"""The detail editor beside a table: fields, a message under each field at fault, Save/Revert.
+
+A :class:`RecordForm` knows nothing of the database: a page loads it with a service's input
+dataclass and asks it back with :meth:`RecordForm.collect`; the page saves through an undoable
+command and hands any :class:`~desktop.errors.ValidationError` back to :meth:`show_problems`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.dates import parse_day
+from desktop.errors import Problem, ValidationError
+from desktop.i18n import _, current_language
+
+FieldWidget = QLineEdit | QComboBox | QPlainTextEdit
+
+
+def format_day(value: date | None) -> str:
+    """A day as the form shows it and reads it back (day-first in French, ISO in English)."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
+
+
+class RecordForm(QWidget):
+    """Fields of one record with Save and Revert; Ctrl+S saves, Escape reverts.
+
+    Signals:
+        save_requested(): the user asked to save what the fields hold.
+        dirty_changed(bool): the fields differ (or no longer differ) from what was loaded.
+    """
+
+    save_requested = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[str, FieldWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._dirty = False
+        self._loading = False
+        self._read_only = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+
+        body = QWidget()
+        self.layout_ = QFormLayout(body)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.general_error = QLabel()
+        self.general_error.setObjectName("formError")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet("color: #b3261e;")
+        self.general_error.hide()
+
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(_("Save the changes (Ctrl+S)"))
+        self.revert_button = QPushButton(_("Revert"))
+        self.revert_button.setToolTip(_("Forget the changes (Esc)"))
+        self.save_button.clicked.connect(self.save_requested)
+        self.revert_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 0, 0, 0)
+        outer.addWidget(self.heading)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.general_error)
+        outer.addLayout(buttons)
+
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self._save_if_enabled)
+        revert = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        revert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        revert.activated.connect(self.revert)
+        self._loaded: Any = None
+        self._update_buttons()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def add_field(self, name: str, text: str, widget: FieldWidget,
+                  tooltip: str = "") -> FieldWidget:
+        """Add a labelled field with its (hidden) error line under it."""
+        widget.setObjectName(name)
+        if tooltip:
+            widget.setToolTip(tooltip)
+        error = QLabel()
+        error.setObjectName(f"{name}_error")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b3261e;")
+        error.hide()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        caption = QLabel(text)
+        caption.setBuddy(widget)
+        self.layout_.addRow(caption, holder)
+        self.fields[name] = widget
+        self.errors[name] = error
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(self._changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self._changed)
+            if widget.isEditable():
+                widget.editTextChanged.connect(self._changed)
+        else:
+            widget.textChanged.connect(self._changed)
+        return widget
+
+    def line(self, name: str, text: str, max_length: int = 0,
+             placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        if max_length:
+            edit.setMaxLength(max_length)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        self.add_field(name, text, edit)
+        return edit
+
+    def choice(self, name: str, text: str, items: Iterable[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        for caption, value in items:
+            combo.addItem(caption, value)
+        self.add_field(name, text, combo)
+        return combo
+
+    def notes(self, name: str, text: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field(name, text, edit)
+        return edit
+
+    # -- values ------------------------------------------------------------------------------
+
+    def text(self, name: str) -> str:
+        widget = self.fields[name]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        return widget.currentText()
+
+    def value(self, name: str) -> Any:
+        widget = self.fields[name]
+        assert isinstance(widget, QComboBox)
+        return widget.currentData()
+
+    def set_value(self, name: str, value: Any) -> None:
+        widget = self.fields[name]
+        if isinstance(widget, QLineEdit):
+            widget.setText("" if value is None else str(value))
+            widget.setCursorPosition(0)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText("" if value is None else str(value))
+        else:
+            position = widget.findData(value)
+            if position < 0 and value is not None and widget.isEditable():
+                widget.setEditText(str(value))
+            else:
+                widget.setCurrentIndex(max(position, 0))
+
+    def day(self, name: str, problems: list[Problem]) -> date | None:
+        """The date typed in field ``name``, or None; a problem is noted if unreadable."""
+        text = self.text(name).strip()
+        if not text:
+            return None
+        try:
+            return parse_day(text)
+        except ValueError as exc:
+            problems.append(Problem(str(exc), field=name))
+            return None
+
+    # -- loading and saving ------------------------------------------------------------------
+
+    def load(self, data: Any, heading: str) -> None:
+        """Show ``data`` (a service input dataclass); the form is clean afterwards."""
+        self._loading = True
+        try:
+            self._loaded = data
+            self.heading.setText(heading)
+            self.fill(data)
+        finally:
+            self._loading = False
+        self.clear_problems()
+        self._set_dirty(False)
+
+    def fill(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def collect(self) -> Any:
+        """The input dataclass the fields describe; raises ValidationError for unreadable
+        fields (dates...)."""
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        if self._loaded is not None:
+            self.load(self._loaded, self.heading.text())
+
+    @property
+    def loaded(self) -> Any:
+        return self._loaded
+
+    def show_problems(self, error: ValidationError) -> None:
+        """Put each message under its field; messages without a field go at the bottom."""
+        self.clear_problems()
+        general = []
+        first: QWidget | None = None
+        for problem in error.problems:
+            label = self.errors.get(problem.field or "")
+            if label is None:
+                general.append(problem.message)
+                continue
+            label.setText((label.text() + "\n" if label.text() else "") + problem.message)
+            label.show()
+            if first is None:
+                first = self.fields[problem.field or ""]
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        if first is not None:
+            first.setFocus()
+
+    def clear_problems(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        self.general_error.clear()
+        self.general_error.hide()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for widget in self.fields.values():
+            if isinstance(widget, QComboBox):
+                widget.setEnabled(not read_only)
+            else:
+                widget.setReadOnly(read_only)
+        self._update_buttons()
+
+    def _save_if_enabled(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_requested.emit()
+
+    def _changed(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        changed = dirty != self._dirty
+        self._dirty = dirty
+        self._update_buttons()
+        if changed:
+            self.dirty_changed.emit(dirty)
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self._dirty and not self._read_only)
+        self.revert_button.setEnabled(self._dirty and not self._read_only)

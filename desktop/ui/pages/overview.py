@@ -1,0 +1,221 @@
+"""The Overview page: the mission's headline, its counts and its problems list.
+
+Everything is computed by services (:func:`desktop.overview.mission_counts`,
+:func:`desktop.checks.mission_findings`) in a background operation; double-clicking a problem
+opens the record at fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.checks import Finding, Ref, mission_findings
+from desktop.db.models import Venue
+from desktop.i18n import _, format_date, format_weekday_date, ngettext
+from desktop.missions import get_mission
+from desktop.overview import MissionCounts, mission_counts
+from desktop.ui.context import MissionContext
+from desktop.ui.operations import Operation, Progress
+from desktop.ui.pages import PageSpec, register_page
+from desktop.ui.pages.base import Page
+
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass
+class OverviewData:
+    name: str
+    start: date
+    end: date
+    organisers: str
+    cities: list[str]
+    counts: MissionCounts
+    findings: list[Finding]
+
+
+def read_overview(session: Session, progress: Progress) -> OverviewData:
+    """The work of the overview's background operation."""
+    mission = get_mission(session)
+    cities = sorted({c for c in session.scalars(select(Venue.city).distinct()) if c})
+    progress.report(1, 3, _("Counting…"))
+    counts = mission_counts(session)
+    progress.report(2, 3, _("Looking for problems…"))
+    findings = mission_findings(session)
+    progress.report(3, 3)
+    return OverviewData(mission.name, mission.start_date, mission.end_date, mission.organisers,
+                        cities, counts, findings)
+
+
+class OverviewPage(Page):
+    """Headline, counts and problems; reloads whenever the mission changes."""
+
+    key = "overview"
+
+    def __init__(self, context: MissionContext) -> None:
+        super().__init__(context)
+        self.data: OverviewData | None = None
+        self.operation: Operation | None = None
+        self._stale = False
+
+        self.title = QLabel()
+        self.title.setObjectName("missionName")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("missionDates")
+        self.subtitle.setWordWrap(True)
+
+        self.cards = QGridLayout()
+        self.cards.setHorizontalSpacing(12)
+        self.cards.setVerticalSpacing(12)
+        self.card_values: dict[str, QLabel] = {}
+        captions = [("delegates", _("delegates confirmed")), ("hosts", _("hosts confirmed")),
+                    ("organizations", _("organisations")), ("people", _("people")),
+                    ("requests", _("meeting requests")), ("meetings", _("meetings")),
+                    ("sessions", _("programme sessions")), ("flights", _("flights"))]
+        for position, (key, caption) in enumerate(captions):
+            self.cards.addWidget(self._card(key, caption), position // 4, position % 4)
+
+        self.arrivals = QLabel()
+        self.arrivals.setObjectName("arrivals")
+        self.arrivals.setWordWrap(True)
+        self.arrivals.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.problems_title = QLabel(_("Problems"))
+        bold = self.problems_title.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.problems_title.setFont(bold)
+        arrivals_title = QLabel(_("Arrivals per day"))
+        arrivals_title.setFont(bold)
+        self.recheck = QPushButton(_("&Check again"))
+        self.recheck.clicked.connect(self.load)
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setToolTip(_("Double-click a problem (or press Enter) to open the record"))
+        self.problems.itemActivated.connect(self._open_problem)
+        self.status = QLabel()
+        self.status.setObjectName("overviewStatus")
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.problems_title)
+        heading.addStretch(1)
+        heading.addWidget(self.status)
+        heading.addWidget(self.recheck)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(8)
+        layout.addLayout(self.cards)
+        layout.addSpacing(8)
+        layout.addWidget(arrivals_title)
+        layout.addWidget(self.arrivals)
+        layout.addSpacing(8)
+        layout.addLayout(heading)
+        layout.addWidget(self.problems, 1)
+        context.events.changed.connect(self._mission_changed)
+
+    def _card(self, key: str, caption: str) -> QWidget:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setObjectName(f"card_{key}")
+        value = QLabel("–")
+        value.setObjectName(f"count_{key}")
+        font = value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        value.setFont(font)
+        text = QLabel(caption)
+        text.setWordWrap(True)
+        column = QVBoxLayout(frame)
+        column.addWidget(value)
+        column.addWidget(text)
+        self.card_values[key] = value
+        return frame
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.operation is not None and not self.operation.done:
+            self._stale = True
+            return
+        self.status.setText(_("Checking…"))
+        self.recheck.setEnabled(False)
+        self.operation = self.context.runner.run(Operation(
+            read_overview, title=_("Checking the mission…"), mission=self.context.mission,
+            on_success=self.show_data, on_failure=self._failed))
+
+    def _mission_changed(self, _kind: str) -> None:
+        if self._activated:
+            self.load()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText("")
+        self.recheck.setEnabled(True)
+        self.context.show_error(error)
+
+    def show_data(self, data: OverviewData) -> None:
+        self.data = data
+        self.recheck.setEnabled(True)
+        self.status.setText("")
+        self.title.setText(data.name)
+        parts = [_("{start} to {end}").format(start=format_date(data.start),
+                                              end=format_date(data.end))]
+        if data.cities:
+            parts.append(", ".join(data.cities))
+        if data.organisers:
+            parts.append(_("organised by {who}").format(who=data.organisers))
+        self.subtitle.setText(" · ".join(parts))
+        counts = data.counts
+        values = {"delegates": counts.delegates_confirmed, "hosts": counts.hosts_confirmed,
+                  "organizations": counts.organizations, "people": counts.people,
+                  "requests": counts.meeting_requests, "meetings": counts.meetings,
+                  "sessions": counts.sessions, "flights": counts.flights}
+        for key, number in values.items():
+            self.card_values[key].setText(str(number))
+        self.arrivals.setText("\n".join(
+            ngettext("{day}: {n} arrival", "{day}: {n} arrivals", n).format(
+                day=format_weekday_date(day), n=n)
+            for day, n in counts.arrivals_by_day.items()) or _("No arrivals recorded yet."))
+        self.problems.clear()
+        for finding in data.findings:
+            item = QListWidgetItem(finding.message)
+            if finding.ref is not None:
+                item.setData(REF_ROLE, finding.ref)
+            self.problems.addItem(item)
+        self.problems_title.setText(
+            ngettext("{n} problem", "{n} problems", len(data.findings))
+            .format(n=len(data.findings)) if data.findings else _("No problems found"))
+        if self._stale:
+            self._stale = False
+            self.load()
+
+    def _open_problem(self, item: QListWidgetItem) -> None:
+        ref = item.data(REF_ROLE)
+        if isinstance(ref, Ref):
+            self.context.open_ref(ref)
+
+
+register_page(PageSpec("overview", lambda: _("Overview"), OverviewPage, order=10))
