@@ -72,14 +72,14 @@ _ROOMS = (("plenary", "conference", "Salle Atlas", 250), ("b2b_casa", "conferenc
 
 
 def build_programme(session: Session, roster: Roster) -> Places:
-    places = _build_places(session)
-    _build_sessions(session, places)
+    places = build_places(session)
+    build_sessions(session, places)
     _build_b2b(session, roster, places)
     session.flush()
     return places
 
 
-def _build_places(session: Session) -> Places:
+def build_places(session: Session) -> Places:
     venues: dict[str, Venue] = {}
     for key, name, kind, address, city, phone, iata in _VENUES:
         venues[key] = Venue(name=name, kind=kind, address=address, city=city, country="MA",
@@ -126,7 +126,7 @@ _SESSIONS: tuple[tuple[int, str, str, SessionKind, str, str, str, str | None], .
 )
 
 # Each B2B block: key, day, title, title_fr, venue, room, parts (part, first start, slots), tables
-_BLOCKS: tuple[tuple[str, int, str, str, str, str, tuple[tuple[str, str, int], ...], int], ...] = (
+BLOCKS: tuple[tuple[str, int, str, str, str, str, tuple[tuple[str, str, int], ...], int], ...] = (
     ("casa", 15, "B2B meetings, day 1 (Casablanca)", "Rencontres B2B, jour 1 (Casablanca)",
      "conference", "b2b_casa", (("am", "10:20", 7), ("pm", "14:00", 10)), 20),
     ("rabat", 16, "B2B meetings, day 2 (Rabat Technopark)",
@@ -136,10 +136,10 @@ _BLOCKS: tuple[tuple[str, int, str, str, str, str, tuple[tuple[str, str, int], .
 # Hosts that keep one table for a whole block: block key → (table number, host key).
 # Pairs met in the first Casablanca slot, placed and locked by hand.
 LOCKED = (("potomac", "medina"), ("montroyal", "oasis"))
-_KEPT_TABLES = {"casa": ((1, "atlas"), (2, "maghrebsf")), "rabat": ((1, "bouregreg"),)}
+KEPT_TABLES = {"casa": ((1, "atlas"), (2, "maghrebsf")), "rabat": ((1, "bouregreg"),)}
 
 
-def _build_sessions(session: Session, places: Places) -> None:
+def build_sessions(session: Session, places: Places) -> None:
     for day, start, end, kind, title, title_fr, venue, room in _SESSIONS:
         audience = Audience.SIDE if title == "Delegation briefing" else Audience.EVERYONE
         session.add(ProgramSession(
@@ -159,7 +159,7 @@ def _build_b2b(session: Session, roster: Roster, places: Places) -> None:
     session.flush()
     slots: dict[str, list[B2BSlot]] = {}
     tables: dict[str, list[B2BTable]] = {}
-    for key, day, title, title_fr, venue, room, parts, n_tables in _BLOCKS:
+    for key, day, title, title_fr, venue, room, parts, n_tables in BLOCKS:
         block_slots = [B2BSlot(starts_at=at(day, first) + timedelta(minutes=SLOT_MINUTES * i),
                                ends_at=at(day, first) + timedelta(minutes=SLOT_MINUTES * (i + 1)),
                                part=part)
@@ -169,7 +169,7 @@ def _build_b2b(session: Session, roster: Roster, places: Places) -> None:
             starts_at=block_slots[0].starts_at, ends_at=block_slots[-1].ends_at,
             venue_id=places.venues[venue].id, room_id=places.rooms[room].id,
             slot_minutes=SLOT_MINUTES, slots=block_slots)
-        kept = dict(_KEPT_TABLES.get(key, ()))
+        kept = dict(KEPT_TABLES.get(key, ()))
         block.tables = [B2BTable(name=f"Table {n}", position=n, room_id=places.rooms[room].id,
                                  participant_id=participants[kept[n]].id if n in kept else None)
                         for n in range(1, n_tables + 1)]
