@@ -217,7 +217,11 @@ class _Run:
                 return
 
     # -- incumbent and progress
-    def offer(self, slot_of: dict[int, int]) -> None:
+    def offer(self, slot_of: dict[int, int], *, breaks_only: bool = False) -> None:
+        """Take ``slot_of`` as the incumbent; in the break stage only if it has fewer breaks."""
+        if breaks_only and self.best is not None and sum(count_breaks(self.ix, slot_of)) >= \
+                sum(count_breaks(self.ix, self.best)):
+            return
         self.best = dict(slot_of)
         if self.on_progress is not None:
             self.on_progress(self.progress())
@@ -248,7 +252,9 @@ class _Run:
 
     # -- one CP-SAT solve
     def run_stage(self, model: _Model, share: float, *, core: bool = False,
-                  on_bound: Callable[[int], None] | None = None) -> _Outcome:
+                  on_bound: Callable[[int], None] | None = None,
+                  md: cp_model.CpModel | None = None, seed: int = 0,
+                  breaks_only: bool = False) -> _Outcome:
         if self.should_stop() or self.stopped:
             self.stopped = True
             return _Outcome("UNKNOWN", None, None)
@@ -257,6 +263,7 @@ class _Run:
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, self.remaining() * share)
         solver.parameters.num_workers = 2
+        solver.parameters.random_seed = seed
         if core:
             solver.parameters.subsolvers.extend(["core", "default_lp"])
         run = self
@@ -265,7 +272,7 @@ class _Run:
             def on_solution_callback(self) -> None:
                 if on_bound is not None:
                     on_bound(int(self.best_objective_bound + 0.999))
-                run.offer(model.slot_of(self.boolean_value))
+                run.offer(model.slot_of(self.boolean_value), breaks_only=breaks_only)
 
         with self._lock:
             self._solver = solver
@@ -273,14 +280,14 @@ class _Run:
         watcher = threading.Thread(target=self._watch, args=(done,), daemon=True)
         watcher.start()
         try:
-            status = solver.solve(model.md, Callback())
+            status = solver.solve(md or model.md, Callback())
         finally:
             done.set()
             with self._lock:
                 self._solver = None
         name = solver.status_name(status)
         if name in ("OPTIMAL", "FEASIBLE"):
-            has_obj = model.md.has_objective()
+            has_obj = (md or model.md).has_objective()
             value = round(solver.objective_value) if has_obj else 0
             bound = int(solver.best_objective_bound + 0.999) if has_obj else 0
             return _Outcome(name, value, bound)
@@ -344,8 +351,10 @@ class _Run:
                 model.md.maximize(expr)
             else:
                 model.md.minimize(expr)
-            out = self.run_stage(model, 1.0 if last else 0.35, core=last,
+            out = self.run_stage(model, 0.5 if last else 0.35, core=last,
                                  on_bound=self._set_bound if last else None)
+            if last and out.status == "FEASIBLE":
+                out = self._reach_bound(model, expr, out)
             if out.status == "INFEASIBLE" and self.best is None:
                 if model.spread_ok and self._feasible_without_spread():
                     return self._restart()
@@ -366,6 +375,41 @@ class _Run:
         if self.best is None:
             return self.infeasible(timed_out=True)
         return self.result("optimal" if proven else "feasible")
+
+    def _reach_bound(self, model: _Model, expr: Any, out: _Outcome) -> _Outcome:
+        """Alternate "a schedule with only `bound` breaks?" with the portfolio, until proved.
+
+        The core worker usually proves the true bound early while the search stalls well above
+        it on tight forums; asking directly for a schedule at the bound often succeeds at once,
+        and a refutation raises the bound by one.
+        """
+        best, bound, seed = out.value or 0, out.bound or 0, 1
+        while bound < best and self.remaining() > 0.2 and not self.stopped:
+            self.bound_breaks = max(self.bound_breaks, bound)
+            trial = model.md.clone()
+            trial.add(expr <= bound)
+            trial.clear_objective()
+            probe = self.run_stage(model, 0.5, md=trial, seed=seed, breaks_only=True)
+            seed += 1
+            if probe.status in ("OPTIMAL", "FEASIBLE"):
+                return _Outcome("OPTIMAL", bound, bound)
+            if probe.status == "INFEASIBLE":
+                bound += 1
+                continue
+            better = model.md.clone()
+            better.add(expr <= best - 1)
+            again = self.run_stage(model, 0.5 if self.remaining() > 4 else 1.0, core=True,
+                                   on_bound=self._set_bound, seed=seed, md=better,
+                                   breaks_only=True)
+            seed += 1
+            if again.status == "INFEASIBLE":
+                return _Outcome("OPTIMAL", best, best)
+            if again.value is not None:
+                best = min(best, again.value)
+                bound = max(bound, again.bound or 0)
+                if again.status == "OPTIMAL":
+                    return again
+        return _Outcome("OPTIMAL" if bound >= best else "FEASIBLE", best, min(bound, best))
 
     def _restart(self) -> Schedule:
         """Solve again without the spread rule, which no schedule can meet."""
