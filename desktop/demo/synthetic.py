@@ -33,7 +33,6 @@ from desktop.db.enums import (
     VehicleKind,
 )
 from desktop.db.models import (
-    Airport,
     B2BParticipant,
     B2BSlot,
     B2BTable,
@@ -51,7 +50,7 @@ from desktop.db.models import (
 )
 from desktop.demo.mission2007 import MISSION_END, MISSION_START, mission_input
 from desktop.demo.programme2007 import BLOCKS, SLOT_MINUTES, ZONE, at, build_places, build_sessions
-from desktop.demo.travel2007 import INBOUND, OUTBOUND, Leg
+from desktop.demo.travel2007 import INBOUND, OUTBOUND, Leg, airport_zones
 from desktop.missions import MissionInput, create_mission
 from desktop.validation import fold
 
@@ -130,7 +129,7 @@ class _Writer:
         self.rng = random.Random(f"mission-desk-synthetic:{seed}")
         self.now = utcnow()
         self.stamps = {"created_at": self.now, "updated_at": self.now}
-        self.zones = dict(session.execute(select(Airport.iata, Airport.timezone)).tuples().all())
+        self.zones = airport_zones(session)
         self.home_airport: dict[int | None, str] = {}
         self._times: dict[tuple[Leg, date], tuple[datetime, datetime]] = {}
 

@@ -76,7 +76,7 @@ _DRIVERS = (("Abdelaziz Rami", "06 68 12 40 77"), ("Mostafa Chakir", "06 68 33 0
 def build_travel(session: Session, roster: Roster, places: Places) -> None:
     travellers = [roster.people[name] for name, row in roster.rows.items()
                   if row.home and row.status not in (Status.CANCELLED, Status.WAITLISTED)]
-    zones = dict(session.execute(select(Airport.iata, Airport.timezone)).tuples().all())
+    zones = airport_zones(session)
     inbound: dict[int, FlightSegment] = {}
     outbound: dict[int, FlightSegment] = {}
     for person in travellers:
@@ -90,6 +90,11 @@ def build_travel(session: Session, roster: Roster, places: Places) -> None:
     _build_stays(session, roster, travellers, places)
     _build_transfers(session, travellers, inbound, outbound, places)
     session.flush()
+
+
+def airport_zones(session: Session) -> dict[str, str]:
+    """Each airport's IANA zone, by IATA code."""
+    return {iata: zone for iata, zone in session.execute(select(Airport.iata, Airport.timezone))}
 
 
 def _segment(person: Person, leg: Leg, day: date, zones: dict[str, str]) -> FlightSegment:
