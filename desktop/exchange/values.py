@@ -33,7 +33,8 @@ _FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
 # -- text ----------------------------------------------------------------------------------
 
 def cell_text(cell: Cell, *, multiline: bool = False) -> str:
-    """The cell as text: trimmed (inner white space made single unless ``multiline``)."""
+    """The cell as text: trimmed, inner white space made single unless ``multiline`` (notes keep
+    their lines, as the roster keeps them)."""
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -45,9 +46,7 @@ def cell_text(cell: Cell, *, multiline: bool = False) -> str:
     if isinstance(cell, date | time):
         return cell.isoformat()
     text = str(cell)
-    if multiline:
-        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
-    return clean_text(text)
+    return text.strip() if multiline else clean_text(text)
 
 
 def guard_formula(text: str) -> str:
