@@ -4,6 +4,7 @@ the main window opened on it."""
 from __future__ import annotations
 
 import shutil
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,8 +25,11 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 2007 demo mission, built once for the whole run."""
-    return build_demo_file(tmp_path_factory.mktemp("demo") / "demo.mission")
+    """The 2007 demo mission, built once for the whole run (the demo builder's own
+    deprecation warnings are its tests' business, not the window's)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return build_demo_file(tmp_path_factory.mktemp("demo") / "demo.mission")
 
 
 @pytest.fixture
@@ -46,13 +50,15 @@ def close_dialogs() -> None:
 
 @pytest.fixture
 def open_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
-    """``open_window(path, read_only=False)``: a shown main window with ``path`` open."""
+    """``open_window(path)``: a shown main window (1280×800 unless ``resize=False``) with
+    ``path`` open."""
     windows: list[MainWindow] = []
 
-    def opener(path: Path, *, read_only: bool = False) -> MainWindow:
+    def opener(path: Path, *, read_only: bool = False, resize: bool = True) -> MainWindow:
         window = MainWindow()
         qtbot.addWidget(window)
-        window.resize(1280, 800)
+        if resize:
+            window.resize(1280, 800)
         window.show()
         with qtbot.waitSignal(window.mission_opened, timeout=20000):
             window.open_path(path, read_only=read_only)
