@@ -114,7 +114,7 @@ def test_xlsx_has_typed_dates_a_frozen_header_and_a_filter(roster: Session,
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:G3"  # cancelled people are left out
     assert sheet["A1"].font.bold
-    birth = [c for c in sheet["G"] if c.value not in (None, "Date of birth")][0]
+    birth = next(c for c in sheet["G"] if c.value not in (None, "Date of birth"))
     assert birth.is_date and birth.value.date() == date(1970, 3, 4)
     assert sheet.column_dimensions["C"].width >= len("Organisation")
 
