@@ -35,7 +35,7 @@ def session_zone(item: ProgramSession, home_zone: str) -> str:
     return item.venue.timezone if item.venue is not None else home_zone
 
 
-def _instant(local: datetime, zone: str) -> datetime:
+def venue_instant(local: datetime, zone: str) -> datetime:
     try:
         return local_to_utc(local, zone)
     except ValueError:  # a time in a clock change: read it as the first occurrence
@@ -53,8 +53,8 @@ def timed_sessions(session: Session) -> list[TimedSession]:
     found = []
     for item in items:
         zone = session_zone(item, home)
-        found.append(TimedSession(item, zone, _instant(item.starts_at, zone),
-                                  _instant(item.ends_at, zone)))
+        found.append(TimedSession(item, zone, venue_instant(item.starts_at, zone),
+                                  venue_instant(item.ends_at, zone)))
     return found
 
 
