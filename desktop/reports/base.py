@@ -102,9 +102,12 @@ class Document(ABC):
     def time(self, value: Any) -> str:
         return format_time(value, language=self.language)
 
-    def printed_line(self) -> str:
-        return self.t("Printed on {date} at {time}").format(
-            date=self.date(self.printed_at.date()), time=self.time(self.printed_at))
+    def printed_line(self, language: str | None = None) -> str:
+        """"Printed on …": stale copies are recognisable."""
+        lang = language or self.language
+        return translate_in(lang, "Printed on {date} at {time}").format(
+            date=format_date(self.printed_at.date(), "medium", language=lang),
+            time=format_time(self.printed_at, language=lang))
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -140,9 +143,10 @@ class SectionStart(Flowable):
     ``heading`` is printed in the header of the section's pages (e.g. the person's name).
     """
 
-    def __init__(self, heading: str = "") -> None:
+    def __init__(self, heading: str = "", language: str | None = None) -> None:
         super().__init__()
         self.heading = heading
+        self.language = language
         self.width = self.height = 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -151,7 +155,17 @@ class SectionStart(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         if isinstance(canvas, _NumberedCanvas):
-            canvas.start_section(self.heading)
+            canvas.start_section(self.heading, self.language)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a page's header and footer say: section heading, page N of M, language."""
+
+    heading: str
+    page: int
+    pages: int
+    language: str
 
 
 class _NumberedCanvas(Canvas):
@@ -162,31 +176,34 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._document = document
         self._preview = preview
-        self._pages: list[tuple[dict[str, Any], int, str]] = []
+        self._pages: list[tuple[dict[str, Any], int, str, str]] = []
         self._section = 0
         self._heading = ""
+        self._language = document.language
         self._started = False
 
-    def start_section(self, heading: str) -> None:
+    def start_section(self, heading: str, language: str | None) -> None:
         if self._started or self._pages:
             self._section += 1
         self._started = True
         self._heading = heading
+        self._language = language or self._document.language
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._pages.append((dict(self.__dict__), self._section, self._heading))
+        self._pages.append((dict(self.__dict__), self._section, self._heading, self._language))
         self._startPage()
         self._started = False
         if self._preview and len(self._pages) == 1:
             raise _PreviewDone
 
     def save(self) -> None:
-        totals = Counter(section for _, section, _ in self._pages)
+        totals = Counter(section for _, section, _, _ in self._pages)
         seen: Counter[int] = Counter()
-        for state, section, heading in self._pages:
+        for state, section, heading, language in self._pages:
             self.__dict__.update(state)
             seen[section] += 1
-            self._document.decorate(self, heading, seen[section], totals[section])
+            self._document.decorate(self, PageInfo(heading, seen[section], totals[section],
+                                                   language))
             Canvas.showPage(self)
         Canvas.save(self)
 
@@ -218,9 +235,14 @@ class FlowDocument(Document):
     def story(self, job: Job) -> list[Flowable]:
         """The flowables of the document; long loops call ``job.step``."""
 
-    def decorate(self, canvas: Canvas, heading: str, page: int, pages: int) -> None:
+    def header_title(self, language: str) -> str:
+        """The title in the page header (a batch may print sections in other languages)."""
+        return self.title()
+
+    def decorate(self, canvas: Canvas, info: PageInfo) -> None:
         """Draw the header and footer of one page."""
         width, height = self.page_size
+        language = info.language
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setStrokeColor(MUTED)
@@ -229,15 +251,16 @@ class FlowDocument(Document):
         canvas.setFont(SANS_BOLD, HEADER_SIZE)
         canvas.drawString(MARGIN_SIDE, top, visual(self.mission_name))
         canvas.setFont(SANS, HEADER_SIZE)
-        right = self.title() + (f" — {heading}" if heading else "")
+        right = self.header_title(language) + (f" — {info.heading}" if info.heading else "")
         canvas.drawRightString(width - MARGIN_SIDE, top, visual(right))
         canvas.line(MARGIN_SIDE, top - 2 * mm, width - MARGIN_SIDE, top - 2 * mm)
         canvas.line(MARGIN_SIDE, FOOTER_BASELINE + 4 * mm, width - MARGIN_SIDE,
                     FOOTER_BASELINE + 4 * mm)
         canvas.setFont(SANS, FOOTER_SIZE)
-        canvas.drawString(MARGIN_SIDE, FOOTER_BASELINE, self.printed_line())
+        canvas.drawString(MARGIN_SIDE, FOOTER_BASELINE, self.printed_line(language))
         canvas.drawRightString(width - MARGIN_SIDE, FOOTER_BASELINE,
-                               self.t("Page {page} of {pages}").format(page=page, pages=pages))
+                               translate_in(language, "Page {page} of {pages}")
+                               .format(page=info.page, pages=info.pages))
         canvas.restoreState()
 
     def _render(self, out: BinaryIO, job: Job) -> None:

@@ -70,6 +70,11 @@ def _person(session: Session, given: str, family: str, category: Category,
 
 @pytest.fixture
 def sample(session: Session) -> Sample:
+    return build_sample(session)
+
+
+def build_sample(session: Session) -> Sample:
+    """Write the sample mission's people, travel, programme and meetings into ``session``."""
     mission = session.get(Mission, 1)
     assert mission is not None
     mission.name = "Mission B2B offshoring IT — Maroc 2007"
@@ -188,7 +193,8 @@ def kinetic_id(parts: dict[str, B2BParticipant]) -> int:
 
 
 def pdf_text(data: bytes) -> list[str]:
-    """The text of every page of a PDF."""
+    """The text of every page of a PDF (narrow and no-break spaces read as spaces)."""
     from pypdf import PdfReader
 
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    return [page.extract_text().replace("\u202f", " ").replace("\xa0", " ")
+            for page in PdfReader(io.BytesIO(data)).pages]
