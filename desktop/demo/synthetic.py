@@ -167,7 +167,7 @@ class _Writer:
             else:
                 city, airport, prefix = self.rng.choice(_HOST_PLACES)
                 country = "MA"
-                phone = f"+2125{prefix}{i % 1000000:06d}"
+                phone = f"+2125{prefix}3{i % 100000:05d}"  # valid in every city
             rows.append({
                 "id": first + i, "name": name, "side": side, "country": country, "city": city,
                 "sectors": self.rng.sample(("ITO", "BPO", "software", "telecom", "consulting"),
