@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from desktop.ui.context import MissionContext
     from desktop.ui.pages.base import Page
 
-BUILTIN_PAGES = ("overview", "organizations", "people")
+BUILTIN_PAGES = ("overview", "organizations", "people", "programme")
 
 
 @dataclass(frozen=True)
