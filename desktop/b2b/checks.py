@@ -1,0 +1,125 @@
+"""B2B findings for the problems list: what the schedule still lacks or gets wrong.
+
+Requests not yet scheduled (each accepted one; the optional ones counted), meetings in a slot
+a participant cannot attend, participants or interpreters booked twice at once, meetings at a
+table of another block or away from a host's own table, and meetings that need an interpreter
+but have none. Imported by :func:`desktop.checks.mission_findings`, which registers them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.checks import Finding, Ref, register_check
+from desktop.db.enums import MeetingStatus, RequestStatus
+from desktop.db.models import B2BTable, Meeting, MeetingRequest
+from desktop.i18n import _, ngettext
+
+CATEGORY = "b2b"
+
+
+def _meetings(session: Session) -> list[Meeting]:
+    return list(session.scalars(select(Meeting).where(
+        Meeting.status != MeetingStatus.CANCELLED).order_by(Meeting.slot_id, Meeting.id)))
+
+
+def _pair(meeting: Meeting) -> str:
+    return _("{a} – {b}").format(a=meeting.participant_a.name, b=meeting.participant_b.name)
+
+
+def unscheduled_findings(session: Session) -> list[Finding]:
+    """Accepted requests without a meeting (one each), and how many optional ones wait."""
+    placed = set()
+    for meeting in _meetings(session):
+        placed.add(frozenset((meeting.participant_a_id, meeting.participant_b_id)))
+    found: list[Finding] = []
+    optional: set[frozenset[int]] = set()
+    seen: set[frozenset[int]] = set()
+    for request in session.scalars(select(MeetingRequest).where(
+            MeetingRequest.status != RequestStatus.DECLINED).order_by(MeetingRequest.id)):
+        key = frozenset((request.requester_id, request.target_id))
+        if key in placed or key in seen:
+            continue
+        if request.status == RequestStatus.ACCEPTED:
+            seen.add(key)
+            found.append(Finding(
+                _("The accepted meeting of {a} with {b} is not scheduled yet.").format(
+                    a=request.requester.name, b=request.target.name),
+                Ref("meeting_request", request.id), category=CATEGORY))
+        else:
+            optional.add(key)
+    optional -= seen
+    if optional:
+        found.append(Finding(ngettext(
+            "{n} requested meeting is not scheduled yet.",
+            "{n} requested meetings are not scheduled yet.", len(optional)).format(
+            n=len(optional)), None, category=CATEGORY))
+    return found
+
+
+def availability_findings(session: Session) -> list[Finding]:
+    """Meetings in a slot one of the parties cannot attend, with the reason."""
+    from desktop.b2b.setup import all_unavailable_slots, slot_label
+
+    meetings = _meetings(session)
+    if not meetings:
+        return []
+    away = all_unavailable_slots(session)
+    found = []
+    for meeting in meetings:
+        for party in (meeting.participant_a, meeting.participant_b):
+            reason = away.get(party.id, {}).get(meeting.slot_id)
+            if reason:
+                found.append(Finding(
+                    _("{name} cannot attend the meeting {pair} on {when}: {reason}.").format(
+                        name=party.name, pair=_pair(meeting), when=slot_label(meeting.slot),
+                        reason=reason),
+                    Ref("meeting", meeting.id), severity="error", category=CATEGORY))
+    return found
+
+
+def booking_findings(session: Session) -> list[Finding]:
+    """Double bookings, tables of another block, hosts away from their own table, and missing
+    interpreters."""
+    from desktop.b2b.requests import needs_interpreter
+    from desktop.b2b.setup import slot_label
+
+    found = []
+    busy: dict[tuple[int, int], list[Meeting]] = defaultdict(list)
+    own = {(t.session_id, t.participant_id): t for t in session.scalars(
+        select(B2BTable).where(B2BTable.participant_id.is_not(None)))}
+    for meeting in _meetings(session):
+        when = slot_label(meeting.slot)
+        ref = Ref("meeting", meeting.id)
+        for party in (meeting.participant_a, meeting.participant_b):
+            for other in busy[party.id, meeting.slot_id]:
+                found.append(Finding(
+                    _("{name} is booked twice on {when}: {first} and {second}.").format(
+                        name=party.name, when=when, first=_pair(other),
+                        second=_pair(meeting)), ref, severity="error", category=CATEGORY))
+            busy[party.id, meeting.slot_id].append(meeting)
+            table = own.get((meeting.slot.session_id, party.id))
+            if table is not None and table.id != meeting.table_id:
+                found.append(Finding(
+                    _("{pair} on {when} is at table {table}, but {name} keeps table {own}.")
+                    .format(pair=_pair(meeting), when=when, table=meeting.table.name,
+                            name=party.name, own=table.name), ref, category=CATEGORY))
+        if meeting.table.session_id != meeting.slot.session_id:
+            found.append(Finding(
+                _("{pair} on {when} is at a table of “{block}”.").format(
+                    pair=_pair(meeting), when=when, block=meeting.table.block.title),
+                ref, severity="error", category=CATEGORY))
+        if meeting.interpreter_id is None and needs_interpreter(
+                session, meeting.participant_a_id, meeting.participant_b_id):
+            found.append(Finding(
+                _("{pair} on {when} share no language and have no interpreter.").format(
+                    pair=_pair(meeting), when=when), ref, category=CATEGORY))
+    return found
+
+
+register_check(unscheduled_findings)
+register_check(availability_findings)
+register_check(booking_findings)

@@ -1,0 +1,144 @@
+"""Command-line jobs between a mission and the scheduler: ``b2b export-problem`` and
+``schedule``.
+
+The ``b2b`` parser belongs to :mod:`desktop.b2b.commands`; :func:`add_export_problem` adds a
+sub-command to it, and :func:`register` adds the top-level ``schedule`` command. Handlers
+return 0 when done, 1 when the meetings cannot all be placed (nothing is stored then), and
+raise :class:`~desktop.errors.UsageError` (exit 2) for bad options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.b2b.instance import Instance
+
+
+def add_export_problem(b2b_subparsers: argparse._SubParsersAction) -> None:
+    """``b2b export-problem --mission M -o INSTANCE.json``."""
+    from desktop.cli import add_mission_option
+
+    export = b2b_subparsers.add_parser(
+        "export-problem", help=_("write a mission's B2B scheduling problem to a file"))
+    add_mission_option(export)
+    export.add_argument("-o", "--output", required=True, metavar="INSTANCE.json")
+    export.add_argument("--keep-current", action="store_true",
+                        help=_("ask the solver to keep today's placements where it can"))
+    _solver_options(export)
+    export.set_defaults(func=export_problem_command)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """``schedule --mission M [--time-limit S] [--replan]``."""
+    from desktop.cli import add_mission_option
+
+    schedule = subparsers.add_parser("schedule", help=_("schedule a mission's B2B meetings"))
+    add_mission_option(schedule)
+    schedule.add_argument("--replan", action="store_true",
+                          help=_("keep today's placements where possible and report what "
+                                 "moved"))
+    schedule.add_argument("--quiet", action="store_true", help=_("no progress lines"))
+    _solver_options(schedule)
+    schedule.set_defaults(func=schedule_command)
+
+
+def _solver_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--time-limit", type=float, default=60.0, metavar="S",
+                        help=_("the solver's time budget in seconds (default 60)"))
+    parser.add_argument("--max-break-spread", type=int, default=2, metavar="N",
+                        help=_("how much participants' numbers of breaks may differ "
+                               "(default 2; -1 for no limit)"))
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    from desktop.errors import UsageError
+
+    if args.time_limit <= 0:
+        raise UsageError(_("--time-limit must be positive"))
+    if args.max_break_spread < -1:
+        raise UsageError(_("--max-break-spread is a number of breaks, or -1 for no limit"))
+
+
+def _spread(args: argparse.Namespace) -> int | None:
+    return None if args.max_break_spread == -1 else args.max_break_spread
+
+
+def export_problem_command(args: argparse.Namespace) -> int:
+    from desktop.b2b.bridge import describe_instance, export_problem
+    from desktop.b2b.instance import dump_instance
+    from desktop.cli import open_mission
+
+    _check_options(args)
+    with open_mission(args.mission, read_only=True) as mission, \
+            mission.transaction() as session:
+        instance = export_problem(session, keep_current=args.keep_current,
+                                  time_limit_s=args.time_limit,
+                                  max_break_spread=_spread(args))
+    dump_instance(instance, args.output)
+    print(_("Wrote {file}: {size}").format(file=args.output, size=describe_instance(instance)))
+    return 0
+
+
+def schedule_command(args: argparse.Namespace) -> int:
+    """Export, solve (outside any transaction), then store in one transaction after checking
+    that the mission did not change meanwhile."""
+    import threading
+
+    from desktop.b2b.bridge import describe_instance, export_problem, store_schedule
+    from desktop.b2b.commands import summary
+    from desktop.b2b.solver import Progress, solve
+    from desktop.cli import open_mission
+    from desktop.errors import ConflictError
+
+    _check_options(args)
+
+    def problem(session: Session) -> Instance:
+        return export_problem(session, keep_current=args.replan,
+                              time_limit_s=args.time_limit, max_break_spread=_spread(args))
+
+    def show(p: Progress) -> None:
+        if not args.quiet:
+            print(_("{secs:6.1f} s  {placed} placed, {breaks} breaks, bound {bound}").format(
+                secs=p.elapsed_s, placed=p.scheduled,
+                breaks="-" if p.breaks is None else p.breaks, bound=p.bound_breaks),
+                file=sys.stderr, flush=True)
+
+    with open_mission(args.mission) as mission:
+        with mission.transaction() as session:
+            instance = problem(session)
+        print(describe_instance(instance), file=sys.stderr)
+        stop = threading.Event()
+        try:
+            schedule = solve(instance, time_limit_s=args.time_limit,
+                             on_progress=show, stop=stop)
+        except KeyboardInterrupt:  # pragma: no cover - interactive only
+            stop.set()
+            raise
+        required = sum(1 for m in instance.meetings if m.required)
+        print(summary(schedule, required))
+        if schedule.status == "infeasible":
+            names = instance.participant_names()
+            specs = {m.id: m for m in instance.meetings}
+            for missing in schedule.unscheduled:
+                spec = specs[missing.id]
+                if spec.required:
+                    a, b = (names.get(p, p) for p in spec.participants)
+                    print(_("{a} – {b}: {reason}").format(a=a, b=b, reason=missing.reason))
+            print(_("Nothing was stored."))
+            return 1
+        with mission.transaction() as session:
+            if problem(session) != instance:
+                raise ConflictError(_("The mission changed while the meetings were being "
+                                      "scheduled; nothing was stored. Run the command again."))
+            report = store_schedule(session, instance, schedule,
+                                    replan=args.replan)
+    for line in report.lines():
+        print(line)
+    return 0

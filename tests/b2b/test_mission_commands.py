@@ -1,0 +1,114 @@
+"""``b2b export-problem`` and ``schedule`` on a mission file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.b2b.mission_commands import add_export_problem, register
+from desktop.b2b.requests import RequestInput, add_request
+from desktop.b2b.setup import ensure_participant, generate_slots, set_tables, set_unavailable
+from desktop.db.enums import Category, RequestStatus, SessionKind, Side, Status
+from desktop.db.missionfile import MissionFile
+from desktop.db.models import B2BSlot, Meeting
+from desktop.errors import UsageError
+from desktop.missions import MissionInput, create_mission
+from desktop.program.sessions import ProgramSessionInput, add_program_session
+from desktop.roster.organizations import OrganizationInput, add_organization
+from desktop.roster.people import PersonInput, add_person
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="mission-desk")
+    sub = parser.add_subparsers(dest="command")
+    b2b = sub.add_parser("b2b").add_subparsers(dest="b2b_command")
+    add_export_problem(b2b)
+    register(sub)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+@pytest.fixture
+def mission(tmp_path: Path) -> Path:
+    """A closed mission file with one block, two tables and three accepted requests."""
+    path = tmp_path / "forum.mission"
+    with MissionFile.create(path) as created, created.transaction() as session:
+        create_mission(session, MissionInput("Forum", date(2007, 5, 14), date(2007, 5, 17)))
+        block = add_program_session(session, ProgramSessionInput(
+            "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
+            datetime(2007, 5, 15, 10)))
+        generate_slots(session, block.id, 20)
+        set_tables(session, block.id, 2)
+        teams = {}
+        for name, side in (("Atlas", Side.DELEGATION), ("Boston", Side.DELEGATION),
+                           ("Maroc", Side.HOST)):
+            org = add_organization(session, OrganizationInput(name, side))
+            add_person(session, PersonInput("Pat", name, Category.DELEGATE, Status.CONFIRMED,
+                                            organization_id=org.id, languages=["en"]))
+            teams[name] = ensure_participant(session, organization_id=org.id).id
+        for a, b in (("Atlas", "Maroc"), ("Boston", "Maroc"), ("Atlas", "Boston")):
+            add_request(session, RequestInput(teams[a], teams[b], 1, RequestStatus.ACCEPTED))
+    return path
+
+
+def meetings(path: Path) -> list[tuple[int, int]]:
+    with MissionFile.open(path, backup=False) as opened, opened.transaction() as session:
+        return [(m.slot_id, m.table_id) for m in session.scalars(select(Meeting))]
+
+
+def test_export_problem_writes_an_instance_file(mission: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "problem.json"
+    assert run(["b2b", "export-problem", "--mission", str(mission), "-o", str(out),
+                "--time-limit", "5"]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["format"] == "mission-desk.b2b-instance"
+    assert len(doc["slots"]) == 3 and doc["tables"] == ["T1", "T2"]
+    assert all(m["required"] for m in doc["meetings"]) and len(doc["meetings"]) == 3
+    assert "3 slots, 2 tables, 3 participants, 3 meetings" in capsys.readouterr().out
+
+
+def test_schedule_stores_meetings_and_reports(mission: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5"]) == 0
+    captured = capsys.readouterr()
+    assert "3 meetings placed" in captured.out
+    assert "3 meetings created, 0 moved" in captured.out
+    assert "placed" in captured.err and "bound" in captured.err  # progress lines
+    assert len(meetings(mission)) == 3
+
+
+def test_replan_reports_what_moved(mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        first = session.scalars(select(Meeting).order_by(Meeting.id)).first()
+        assert first is not None
+        set_unavailable(session, first.participant_a_id, first.slot_id, "a call home")
+    capsys.readouterr()
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--replan",
+                "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "Moved: " in out and "from May 15, 2007 at" in out
+
+
+def test_an_infeasible_mission_stores_nothing(mission: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        atlas = ensure_participant(session, organization_id=1)
+        for slot in session.scalars(select(B2BSlot)):
+            set_unavailable(session, atlas.id, slot.id, "stuck in Paris")
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 1
+    out = capsys.readouterr().out
+    assert "Nothing was stored." in out
+    assert "Atlas" in out
+    assert meetings(mission) == []
+
+
+def test_bad_options_are_usage_errors(mission: Path) -> None:
+    with pytest.raises(UsageError, match="--time-limit must be positive"):
+        run(["schedule", "--mission", str(mission), "--time-limit", "0"])
