@@ -229,3 +229,57 @@ def test_the_grid_of_a_block(session: Session, forum: Forum) -> None:
     assert len(view.slots) == 3 and [t.name for t in view.tables] == ["T1", "T2", "T3"]
     assert view.at(forum.slots[1].id, forum.tables[2].id) is meeting
     assert view.at(forum.slots[0].id, forum.tables[0].id) is None
+
+
+# -- what the problems list says (desktop.b2b.checks) ---------------------------------------
+
+
+def test_the_problems_list_names_unscheduled_and_misplaced_meetings(session: Session,
+                                                                    forum: Forum) -> None:
+    from desktop.b2b.checks import (
+        availability_findings,
+        booking_findings,
+        unscheduled_findings,
+    )
+    from desktop.checks import mission_findings
+    from desktop.db.enums import RequestStatus
+    from desktop.db.models import Meeting
+
+    p = forum.p
+    add_request(session, RequestInput(p["atlas"].id, p["maroc"].id,
+                                      status=RequestStatus.ACCEPTED))
+    add_request(session, RequestInput(p["boston"].id, p["casa"].id))
+    assert [f.message for f in unscheduled_findings(session)] == [
+        "The accepted meeting of Atlas Offshore with Maroc Soft is not scheduled yet.",
+        "1 requested meeting is not scheduled yet."]
+    meeting = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[0].id,
+                             forum.tables[0].id)
+    assert [f.message for f in unscheduled_findings(session)] == [
+        "1 requested meeting is not scheduled yet."]
+    # Data written around the services (an import, an older file) is still caught.
+    from desktop.b2b.setup import set_unavailable
+
+    set_unavailable(session, p["atlas"].id, forum.slots[0].id, "board call")
+    session.add(Meeting(participant_a_id=p["atlas"].id, participant_b_id=p["casa"].id,
+                        slot_id=forum.slots[0].id, table_id=forum.tables[1].id))
+    session.flush()
+    away = [f.message for f in availability_findings(session)]
+    assert ("Atlas Offshore cannot attend the meeting Atlas Offshore – Maroc Soft on May 15, "
+            "2007 at 9:00 AM: board call.") in away
+    twice = [f for f in booking_findings(session) if "booked twice" in f.message]
+    assert [f.severity for f in twice] == ["error"]
+    assert "Atlas Offshore is booked twice on May 15, 2007 at 9:00 AM" in twice[0].message
+    assert any(f.category == "b2b" for f in mission_findings(session))
+    assert meeting.id is not None
+
+
+def test_a_meeting_without_a_common_language_needs_an_interpreter(session: Session,
+                                                                   forum: Forum) -> None:
+    from desktop.b2b.checks import booking_findings
+
+    p = forum.p
+    create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[0].id,
+                   forum.tables[0].id)
+    assert [f.message for f in booking_findings(session)] == [
+        "Atlas Offshore – Maroc Soft on May 15, 2007 at 9:00 AM share no language and have "
+        "no interpreter."]
