@@ -32,8 +32,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from desktop.db.enums import source_label
 from desktop.errors import Cancelled, LayoutError
 from desktop.i18n import format_date, format_time, translate_in
-from desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
-from desktop.reports.text import visual
+from desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts, string_width
+from desktop.reports.text import fit_text
 
 MARGIN_SIDE = 16 * mm
 MARGIN_TOP = 22 * mm
@@ -41,6 +41,7 @@ MARGIN_BOTTOM = 18 * mm
 HEADER_BASELINE = 12 * mm  # from the top edge
 FOOTER_BASELINE = 9 * mm  # from the bottom edge
 HEADER_SIZE = 8.5
+HEADER_GAP = 8 * mm  # between the mission's name and the title in the header
 FOOTER_SIZE = 7.5
 RULE_WIDTH = 0.4
 INK = colors.HexColor("#1f2933")
@@ -248,11 +249,18 @@ class FlowDocument(Document):
         canvas.setStrokeColor(MUTED)
         canvas.setLineWidth(RULE_WIDTH)
         top = height - HEADER_BASELINE
-        canvas.setFont(SANS_BOLD, HEADER_SIZE)
-        canvas.drawString(MARGIN_SIDE, top, visual(self.mission_name))
-        canvas.setFont(SANS, HEADER_SIZE)
+        usable = width - 2 * MARGIN_SIDE
+        mission = fit_text(self.mission_name, SANS_BOLD, usable * 0.45, HEADER_SIZE * 2,
+                           HEADER_SIZE, HEADER_SIZE, max_lines=1)
+        canvas.setFont(SANS_BOLD, mission.size)
+        canvas.drawString(MARGIN_SIDE, top, mission.lines[0] if mission.lines else "")
         right = self.header_title(language) + (f" — {info.heading}" if info.heading else "")
-        canvas.drawRightString(width - MARGIN_SIDE, top, visual(right))
+        room = usable - string_width(mission.lines[0] if mission.lines else "", SANS_BOLD,
+                                     mission.size) - HEADER_GAP
+        fitted = fit_text(right, SANS, room, HEADER_SIZE * 2, HEADER_SIZE, HEADER_SIZE - 1.5,
+                          max_lines=1)
+        canvas.setFont(SANS, fitted.size)
+        canvas.drawRightString(width - MARGIN_SIDE, top, fitted.lines[0] if fitted.lines else "")
         canvas.line(MARGIN_SIDE, top - 2 * mm, width - MARGIN_SIDE, top - 2 * mm)
         canvas.line(MARGIN_SIDE, FOOTER_BASELINE + 4 * mm, width - MARGIN_SIDE,
                     FOOTER_BASELINE + 4 * mm)

@@ -1,0 +1,233 @@
+"""B2B agendas: each participant's meetings, each table's sign, and the organisers' grid."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import SessionKind
+from desktop.db.models import Meeting, ProgramSession
+from desktop.missions import get_mission
+from desktop.reports.base import FlowDocument, Job, SectionStart, styles, table
+from desktop.reports.fonts import SANS_BOLD
+from desktop.reports.text import para
+
+TIME_COLUMN = 36 * mm
+TABLE_COLUMN = 22 * mm
+GRID_TIME_COLUMN = 32 * mm
+GRID_TABLES_PER_PAGE = 7
+SIGN_NAME_PT = 60
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    starts: datetime  # venue-local wall clock
+    ends: datetime
+    table: str
+    party: str  # the other party (participant agenda) or "A — B" (table sign)
+    interpreter: str = ""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """One participant's or one table's meetings in time order."""
+
+    title: str  # the participant's or the table's name
+    block: str  # the B2B block(s)
+    rows: tuple[AgendaRow, ...]
+
+
+def _row(meeting: Meeting, party: str) -> AgendaRow:
+    return AgendaRow(meeting.slot.starts_at, meeting.slot.ends_at, meeting.table.name, party,
+                     meeting.interpreter.name if meeting.interpreter else "")
+
+
+def participant_agendas(session: Session, participant_ids: Sequence[int] | None = None
+                        ) -> list[Agenda]:
+    """The agendas of the given participants (all of them when ``None``), by name."""
+    from desktop.b2b.meetings import agenda
+    from desktop.b2b.setup import get_participant, list_participants
+
+    chosen = (list_participants(session) if participant_ids is None
+              else [get_participant(session, pid) for pid in participant_ids])
+    agendas = []
+    for participant in chosen:
+        meetings = agenda(session, participant.id)
+        rows = tuple(_row(m, (m.participant_b if m.participant_a_id == participant.id
+                              else m.participant_a).name) for m in meetings)
+        blocks = sorted({m.slot.block.title for m in meetings})
+        agendas.append(Agenda(participant.name, ", ".join(blocks), rows))
+    return agendas
+
+
+def table_agendas(session: Session, block_id: int) -> list[Agenda]:
+    """Each table of a block with who meets there when (for the table's sign)."""
+    from desktop.b2b.meetings import grid
+
+    found = grid(session, block_id)
+    block = session.get(ProgramSession, block_id)
+    title = block.title if block else ""
+    agendas = []
+    for tab in found.tables:
+        rows = tuple(_row(m, f"{m.participant_a.name} — {m.participant_b.name}")
+                     for slot in found.slots if (m := found.at(slot.id, tab.id)) is not None)
+        agendas.append(Agenda(tab.name, title, rows))
+    return agendas
+
+
+def b2b_blocks(session: Session) -> list[ProgramSession]:
+    return list(session.scalars(select(ProgramSession).where(
+        ProgramSession.kind == SessionKind.B2B_BLOCK).order_by(ProgramSession.starts_at)))
+
+
+class ParticipantAgendas(FlowDocument):
+    """One section per participant: their meetings in time order, table and other party."""
+
+    def __init__(self, agendas: Sequence[Agenda], *, mission_name: str, **options: Any) -> None:
+        super().__init__(mission_name=mission_name, **options)
+        self.agendas = list(agendas)
+
+    @classmethod
+    def from_session(cls, session: Session, participant_ids: Sequence[int] | None = None,
+                     **options: Any) -> ParticipantAgendas:
+        mission = get_mission(session)
+        options.setdefault("language", mission.document_language)
+        return cls(participant_agendas(session, participant_ids), mission_name=mission.name,
+                   **options)
+
+    def title(self) -> str:
+        return self.t("B2B agenda")
+
+    def story(self, job: Job) -> list[Flowable]:
+        style = styles()
+        flow: list[Flowable] = []
+        for index, agenda in enumerate(self.agendas):
+            job.step(index, len(self.agendas))
+            if index:
+                flow.append(PageBreak())
+            flow += [SectionStart(agenda.title), *self.heading(agenda)]
+            if not agenda.rows:
+                flow.append(Paragraph(para(self.t("No meetings are planned.")),
+                                      style["italic"]))
+                continue
+            rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
+                                      self.t("Interpreter")]]
+            for row in agenda.rows:
+                rows.append([Paragraph(self._when(row), style["cell_bold"]),
+                             Paragraph(para(row.table), style["cell_bold"]),
+                             Paragraph(para(row.party), style["cell"]),
+                             Paragraph(para(row.interpreter), style["cell"])])
+            rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
+            flow.append(table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35]))
+            if job.first_page_only:
+                break
+        job.step(len(self.agendas), len(self.agendas))
+        return flow
+
+    def heading(self, agenda: Agenda) -> list[Flowable]:
+        style = styles()
+        return [Paragraph(para(agenda.title), style["title"]),
+                Paragraph(para(agenda.block), style["subtitle"])]
+
+    def _when(self, row: AgendaRow) -> str:
+        when = self.t("{start}–{end}").format(start=self.time(row.starts),
+                                              end=self.time(row.ends))
+        return f"{self.date(row.starts.date(), 'd MMM')} {when}"
+
+
+class TableSigns(ParticipantAgendas):
+    """One page per table: its name in large type, then who meets there when."""
+
+    @classmethod
+    def from_session(cls, session: Session, participant_ids: Sequence[int] | None = None,
+                     **options: Any) -> TableSigns:
+        mission = get_mission(session)
+        options.setdefault("language", mission.document_language)
+        block_id = options.pop("block_id", None)
+        blocks = [block_id] if block_id is not None else [b.id for b in b2b_blocks(session)]
+        agendas = [a for b in blocks for a in table_agendas(session, b)]
+        return cls(agendas, mission_name=mission.name, **options)
+
+    def title(self) -> str:
+        return self.t("Table sign")
+
+    def heading(self, agenda: Agenda) -> list[Flowable]:
+        sign = styles()["title"].clone("sign", fontName=SANS_BOLD, fontSize=SIGN_NAME_PT,
+                                       leading=SIGN_NAME_PT * 1.15, alignment=1)
+        return [Spacer(1, 10 * mm),
+                Paragraph(para(self.t("Table {name}").format(name=agenda.title)), sign),
+                Spacer(1, 6 * mm),
+                Paragraph(para(agenda.block), styles()["subtitle"])]
+
+
+class MasterGrid(FlowDocument):
+    """The organisers' grid of a block: slots down, tables across, both parties per cell."""
+
+    landscape = True
+
+    def __init__(self, title: str, slots: Sequence[tuple[datetime, datetime]],
+                 tables: Sequence[str], cells: dict[tuple[int, int], tuple[str, str]], *,
+                 mission_name: str, **options: Any) -> None:
+        super().__init__(mission_name=mission_name, **options)
+        self.block_title = title
+        self.slots = list(slots)
+        self.tables = list(tables)
+        self.cells = cells  # (slot index, table index) → (party A, party B)
+
+    @classmethod
+    def from_session(cls, session: Session, block_id: int, **options: Any) -> MasterGrid:
+        from desktop.b2b.meetings import grid
+
+        mission = get_mission(session)
+        options.setdefault("language", mission.document_language)
+        found = grid(session, block_id)
+        block = session.get(ProgramSession, block_id)
+        cells = {}
+        for i, slot in enumerate(found.slots):
+            for j, tab in enumerate(found.tables):
+                meeting = found.at(slot.id, tab.id)
+                if meeting is not None:
+                    cells[(i, j)] = (meeting.participant_a.name, meeting.participant_b.name)
+        return cls(block.title_in(mission.document_language) if block else "",
+                   [(s.starts_at, s.ends_at) for s in found.slots],
+                   [t.name for t in found.tables], cells, mission_name=mission.name,
+                   **options)
+
+    def title(self) -> str:
+        return self.t("B2B master grid")
+
+    def story(self, job: Job) -> list[Flowable]:
+        style = styles()
+        flow: list[Flowable] = [Paragraph(para(self.block_title), style["h1"])]
+        if not self.slots or not self.tables:
+            flow.append(Paragraph(para(self.t("This block has no slots or tables yet.")),
+                                  style["italic"]))
+            return flow
+        chunks = range(0, len(self.tables), GRID_TABLES_PER_PAGE)
+        for n, first in enumerate(chunks):
+            job.step(n, len(chunks))
+            if n:
+                flow.append(PageBreak())
+            names = self.tables[first:first + GRID_TABLES_PER_PAGE]
+            rows: list[list[Any]] = [[self.t("Time")] + [self.t("Table {name}").format(name=t)
+                                                         for t in names]]
+            for i, (start, end) in enumerate(self.slots):
+                row: list[Any] = [Paragraph(self.t("{start}–{end}").format(
+                    start=self.time(start), end=self.time(end)), style["cell_bold"])]
+                for j in range(first, first + len(names)):
+                    pair = self.cells.get((i, j))
+                    row.append(Paragraph(f"{para(pair[0])}<br/>{para(pair[1])}", style["small"])
+                               if pair else "")
+                rows.append(row)
+            width = (self.frame_width - GRID_TIME_COLUMN) / len(names)
+            flow.append(table(rows, [GRID_TIME_COLUMN] + [width] * len(names)))
+            if job.first_page_only:
+                break
+        return flow
