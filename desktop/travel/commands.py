@@ -11,7 +11,7 @@ import argparse
 from desktop.i18n import _, ngettext
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``travel`` command and its ``group-transfers`` and ``check`` sub-commands."""
     from desktop.cli import add_mission_option
 

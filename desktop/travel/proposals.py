@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desktop.dates import utc_to_local
 from desktop.db.enums import Status, TransferDirection, TransferStatus, VehicleKind, VenueKind
@@ -88,16 +88,23 @@ class TransferPlan:
 
 @dataclass(frozen=True)
 class _Need:
-    person: Person
+    person_id: int
+    name: str
     segment: FlightSegment
     hotel: Venue
     ready_at: datetime
 
 
-def _hotel_for_night(stays: Sequence[HotelStay], night: date) -> Venue | None:
-    for stay in stays:
-        if stay.check_in <= night < stay.check_out:
-            return stay.hotel
+# (check-in, check-out, hotel id): plain tuples, since thousands of ORM objects cost more in
+# garbage collection than the whole grouping.
+_Stay = tuple[date, date, int]
+
+
+def _hotel_for_night(stays: Sequence[_Stay], night: date,
+                     hotels: dict[int, Venue]) -> Venue | None:
+    for check_in, check_out, hotel_id in stays:
+        if check_in <= night < check_out:
+            return hotels[hotel_id]
     return None
 
 
@@ -121,17 +128,24 @@ def plan_transfers(session: Session, window_minutes: int = 60, capacity: int | N
     seated = {(pid, fid) for pid, fid in session.execute(
         select(TransferPassenger.person_id, TransferPassenger.flight_id)
         .where(TransferPassenger.flight_id.is_not(None)))}
-    stays: dict[int, list[HotelStay]] = defaultdict(list)
-    for stay in session.scalars(select(HotelStay).options(selectinload(HotelStay.hotel))
-                                .order_by(HotelStay.check_in)):
-        stays[stay.person_id].append(stay)
+    hotels = {v.id: v for v in session.scalars(select(Venue).where(
+        Venue.kind == VenueKind.HOTEL))}
+    stays: dict[int, list[_Stay]] = defaultdict(list)
+    for person_id, check_in, check_out, hotel_id in session.execute(
+            select(HotelStay.person_id, HotelStay.check_in, HotelStay.check_out,
+                   HotelStay.hotel_id).order_by(HotelStay.check_in)):
+        stays[person_id].append((check_in, check_out, hotel_id))
     segments = all_segments_by_person(session)
-    people = session.scalars(select(Person).where(Person.status == Status.CONFIRMED,
-                                                  Person.id.in_(list(segments))))
+    people = session.execute(select(Person.id, Person.given_name, Person.family_name)
+                             .where(Person.status == Status.CONFIRMED))
     streams: dict[tuple[TransferDirection, str, int], list[_Need]] = defaultdict(list)
     plan = TransferPlan()
-    for person in people:
-        for journey in split_journeys(segments[person.id], geo):
+    for person_id, given_name, family_name in people:
+        if person_id not in segments:
+            continue
+        name = f"{given_name} {family_name}"
+        own = stays.get(person_id, [])
+        for journey in split_journeys(segments[person_id], geo):
             last, first = journey.segments[-1], journey.segments[0]
             wanted: list[tuple[TransferDirection, FlightSegment]] = []
             if TransferDirection.ARRIVAL in directions and geo.is_home(last.to_airport):
@@ -139,32 +153,32 @@ def plan_transfers(session: Session, window_minutes: int = 60, capacity: int | N
             if TransferDirection.DEPARTURE in directions and geo.is_home(first.from_airport):
                 wanted.append((TransferDirection.DEPARTURE, first))
             for direction, segment in wanted:
-                if (person.id, segment.id) in seated:
+                if (person_id, segment.id) in seated:
                     continue
                 arriving = direction == TransferDirection.ARRIVAL
                 if arriving:
                     night = utc_to_local(segment.arrives_at, segment.arrival_zone).date()
-                    hotel = (_hotel_for_night(stays[person.id], night)
-                             or _hotel_for_night(stays[person.id], night - timedelta(days=1)))
+                    hotel = (_hotel_for_night(own, night, hotels)
+                             or _hotel_for_night(own, night - timedelta(days=1), hotels))
                     ready = segment.arrives_at + timedelta(minutes=exit_minutes)
                     airport = segment.to_airport
                 else:
                     night = utc_to_local(segment.departs_at, segment.departure_zone).date()
-                    hotel = (_hotel_for_night(stays[person.id], night - timedelta(days=1))
-                             or _hotel_for_night(stays[person.id], night - timedelta(days=2)))
+                    hotel = (_hotel_for_night(own, night - timedelta(days=1), hotels)
+                             or _hotel_for_night(own, night - timedelta(days=2), hotels))
                     margin = check_in_minutes if journey.exit is not None \
                         else domestic_check_in_minutes
                     ready = segment.departs_at - timedelta(minutes=margin + drive_minutes)
                     airport = segment.from_airport
                 if hotel is None:
                     plan.skipped.append(SkippedSeat(
-                        person.id, person.full_name, segment.code,
+                        person_id, name, segment.code,
                         _("no hotel booked for the night of {night}").format(
                             night=(night if arriving else night - timedelta(days=1))
                             .isoformat())))
                     continue
                 streams[(direction, airport, hotel.id)].append(
-                    _Need(person, segment, hotel, ready))
+                    _Need(person_id, name, segment, hotel, ready))
     largest = max(seats for _kind, seats in fleet)
     for (direction, airport, _hotel_id), needs in streams.items():
         arriving = direction == TransferDirection.ARRIVAL
@@ -182,7 +196,7 @@ def plan_transfers(session: Session, window_minutes: int = 60, capacity: int | N
                 zone=zones.get(airport, hotel.timezone) if arriving else hotel.timezone,
                 vehicle_kind=kind, capacity=seats,
                 seats=tuple(ProposedSeat(
-                    m.person.id, m.person.full_name, m.segment.id, m.segment.code,
+                    m.person_id, m.name, m.segment.id, m.segment.code,
                     m.segment.arrives_at if arriving else m.segment.departs_at, m.ready_at)
                     for m in members),
                 waiting_minutes=sum(abs(leave - m) for m in marks) // 60))
