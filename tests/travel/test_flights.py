@@ -100,6 +100,14 @@ def test_crossing_the_date_line_may_land_before_it_leaves_locally(
     assert flight_input(segment).arrives_local == dt("2007-05-10 10:45")
 
 
+def test_westward_over_the_date_line_lands_a_calendar_day_later(
+        session: Session, person: Callable[..., Person], fly: Fly) -> None:
+    """HNL 13:00 HST → NRT 16:30 JST the next day: eight and a half hours, not a day."""
+    segment = fly(person(), "JL 71", "HNL", "2007-05-10 13:00", "NRT", "2007-05-11 16:30")
+    assert (segment.arrives_at - segment.departs_at).total_seconds() == 8.5 * 3600
+    assert zone_abbreviation(arrival_local(segment)) == "JST"
+
+
 def test_a_flight_that_truly_lands_before_it_leaves_is_refused(
         session: Session, person: Callable[..., Person]) -> None:
     who = person()

@@ -106,3 +106,10 @@ def test_room_blocks_one_per_hotel_night_and_type(session: Session,
         (13, 25), (14, 25), (15, 25), (16, 25)]
     delete_block(session, block.id)
     assert len(list_blocks(session)) == 3
+
+
+def test_a_block_range_must_run_forwards(session: Session, hotel: Callable[..., Venue]) -> None:
+    with pytest.raises(ValidationError, match="before the first") as exc:
+        set_blocks(session, hotel().id, date(2007, MAY, 16), date(2007, MAY, 13),
+                   RoomType.TWIN, 4)
+    assert exc.value.field == "last_night"
