@@ -112,8 +112,14 @@ def build_synthetic(session: Session, *, size: int, seed: int) -> None:
 
 
 def _insert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+    """One executemany on the model's table, in the session's transaction.
+
+    Rows carry every column (defaults included), so the ORM's bulk path has nothing to add:
+    skipping it saves about a third of the time at 10,000 people (it also splits the batches
+    each time the set of NULL columns changes from one row to the next).
+    """
     if rows:
-        session.execute(insert(model), rows)
+        session.execute(insert(Base.metadata.tables[model.__tablename__]), rows)
 
 
 def _first_id(session: Session, model: Any) -> int:
