@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,7 +13,11 @@ from desktop.db.enums import Category, Side, Status, label
 from desktop.db.models import Organization, Person
 from desktop.i18n import _, current_language
 from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel, quick_fold
-from desktop.validation import country_name
+from desktop.validation import country_name, fold
+
+
+def _code(column: Any) -> Any:
+    return sa.type_coerce(column, sa.String)
 
 
 def _label(enum_type: type[Any], value: Any) -> str:
@@ -37,10 +42,12 @@ class PeopleModel(RecordTableModel):
     )
 
     def _query(self) -> Any:
+        # Vocabulary columns are read as their stored codes: converting 10,000 of each into
+        # enums would cost more than the whole query.
         return (select(Person.id, Person.family_name, Person.given_name, Organization.name,
-                       Person.category, Person.status, Organization.country, Person.email,
-                       Person.badge_name, Person.job_title, Organization.side,
-                       Person.organization_id)
+                       _code(Person.category), _code(Person.status), Organization.country,
+                       Person.email, Person.badge_name, Person.job_title,
+                       _code(Organization.side), Person.organization_id)
                 .outerjoin(Organization, Person.organization_id == Organization.id))
 
     def load_index(self, session: Session) -> list[IndexRow]:
@@ -48,20 +55,24 @@ class PeopleModel(RecordTableModel):
         categories = {c.value: quick_fold(label(c)) for c in Category}
         statuses = {s.value: quick_fold(label(s)) for s in Status}
         countries: dict[str | None, str] = {}
-        rows = []
+        organizations: dict[str | None, str] = {None: ""}
+        rows: list[IndexRow] = []
+        append = rows.append
         for (pid, family, given, org, category, status, country, email, badge, job, side,
              org_id) in session.execute(self._query()):
             if country not in countries:
                 countries[country] = quick_fold(country_name(country, language))
-            family_key, given_key = quick_fold(family), quick_fold(given)
-            org_key = quick_fold(org or "")
-            email_key = email.lower()
-            text = " ".join((given_key, family_key, quick_fold(badge), org_key, email_key,
-                             quick_fold(job)))
-            rows.append(IndexRow(
+            if org not in organizations:
+                organizations[org] = quick_fold(org)
+            org_key = organizations[org]
+            raw = f"{given} {family} {badge} {email} {job}"
+            text = (raw.lower() if raw.isascii() else fold(raw)) + " " + org_key
+            family_key = family.lower() if family.isascii() else fold(family)
+            given_key = given.lower() if given.isascii() else fold(given)
+            append(IndexRow(
                 pid, text,
                 ((family_key, given_key), (given_key, family_key), org_key,
-                 categories[category], statuses[status], countries[country], email_key),
+                 categories[category], statuses[status], countries[country], email),
                 {"side": side, "category": category, "status": status, "country": country,
                  "organization_id": org_id}))
         return rows
@@ -94,7 +105,7 @@ class OrganizationsModel(RecordTableModel):
     def _query(self) -> Any:
         people = (select(Person.organization_id, func.count().label("n"))
                   .group_by(Person.organization_id).subquery())
-        return (select(Organization.id, Organization.name, Organization.side,
+        return (select(Organization.id, Organization.name, _code(Organization.side),
                        Organization.country, Organization.city, Organization.sectors,
                        func.coalesce(people.c.n, 0))
                 .outerjoin(people, people.c.organization_id == Organization.id))

@@ -13,7 +13,6 @@ from desktop.db.enums import Category, Side, Status, label
 from desktop.db.models import B2BParticipant, Meeting, Organization
 from desktop.i18n import _, current_language, format_date, format_datetime, ngettext
 from desktop.roster import people as service
-from desktop.roster.organizations import list_organizations
 from desktop.ui.forms import RecordForm
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.records import RecordPage, Related
@@ -25,6 +24,7 @@ from desktop.validation import country_name
 
 class PeoplePage(RecordPage):
     key = "people"
+    _organizations_current = False
     kind = "person"
     table = "person"
     watches = ("organization", "flight", "hotel_stay", "meeting")
@@ -60,9 +60,18 @@ class PeoplePage(RecordPage):
         return ngettext("{n} person", "{n} people", n).format(n=n)
 
     def prepare_form(self, session: Session) -> None:
+        """Fill the organisation list once, and again only after organisations change."""
+        if self._organizations_current:
+            return
         form = self.form
         assert isinstance(form, PersonForm)
-        form.set_organizations([(o.id, o.name) for o in list_organizations(session)])
+        form.set_organizations(organization_choices(session))
+        self._organizations_current = True
+
+    def _mission_changed(self, kind: str) -> None:
+        if kind in ("organization", "*"):
+            self._organizations_current = False
+        super()._mission_changed(kind)
 
     def read(self, session: Session, record_id: int) -> tuple[Any, str]:
         person = service.get_person(session, record_id)
@@ -108,6 +117,13 @@ class PeoplePage(RecordPage):
             sections.append((_("Organisation"), [(person.organization.name,
                                                   Ref("organization", person.organization.id))]))
         return sections
+
+
+def organization_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every organisation by name: just what the form's list needs."""
+    rows = session.execute(select(Organization.id, Organization.name)
+                           .order_by(Organization.name))
+    return [(oid, name) for oid, name in rows]
 
 
 def person_meetings(session: Session, person_id: int,
