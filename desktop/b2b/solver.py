@@ -351,8 +351,10 @@ class _Run:
                 model.md.maximize(expr)
             else:
                 model.md.minimize(expr)
-            out = self.run_stage(model, 0.5 if last else 0.35, core=last,
+            out = self.run_stage(model, 1.0 if last else 0.35, core=last,
                                  on_bound=self._set_bound if last else None)
+            if last and out.value is None and not self.stopped and self.remaining() > 0.5:
+                out = self.run_stage(model, 1.0, core=True, on_bound=self._set_bound, seed=1)
             if last and out.status == "FEASIBLE":
                 out = self._reach_bound(model, expr, out)
             if out.status == "INFEASIBLE" and self.best is None:
