@@ -119,12 +119,15 @@ def test_xlsx_has_typed_dates_a_frozen_header_and_a_filter(roster: Session,
     assert sheet.column_dimensions["C"].width >= len("Organisation")
 
 
-def test_pdf_without_the_printed_directory_says_it_is_not_available(
-        roster: Session, tmp_path: Path) -> None:
+def test_pdf_goes_through_the_printed_directory(roster: Session, tmp_path: Path) -> None:
+    table = select_attendees(roster, "passports", include_sensitive=True)
+    target = confidential_path(tmp_path / "directory.pdf", table.confidential)
     try:
         import desktop.reports.directory  # noqa: F401
     except ModuleNotFoundError:
         with pytest.raises(MissionDeskError, match="printed directory"):
-            write_pdf(select_attendees(roster), tmp_path / "d.pdf", mission_name="M")
-    else:
-        pytest.skip("the printed directory exists")
+            write_pdf(table, target, mission_name="M")
+        return
+    write_pdf(table, target, mission_name="Casablanca 2007")
+    assert target.name == "directory-confidential.pdf"
+    assert target.read_bytes().startswith(b"%PDF")
