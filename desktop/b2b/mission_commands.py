@@ -126,11 +126,17 @@ def schedule_command(args: argparse.Namespace) -> int:
         if schedule.status == "infeasible":
             names = instance.participant_names()
             specs = {m.id: m for m in instance.meetings}
+            explained = 0
             for missing in schedule.unscheduled:
                 spec = specs[missing.id]
                 if spec.required:
                     a, b = (names.get(p, p) for p in spec.participants)
                     print(_("{a} – {b}: {reason}").format(a=a, b=b, reason=missing.reason))
+                    explained += 1
+            if not explained:
+                print(_("No complete schedule was found in {secs:.0f} s; try a longer "
+                        "--time-limit or a larger --max-break-spread.").format(
+                    secs=args.time_limit))
             print(_("Nothing was stored."))
             return 1
         with mission.transaction() as session:
