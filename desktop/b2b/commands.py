@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("schedule", metavar="SCHEDULE.json")
     check.add_argument("--problem", required=True, metavar="INSTANCE.json")
     check.set_defaults(func=check_command)
+    from desktop.b2b import mission_commands
+
+    # The commands that work on a mission file: ``b2b export-problem`` and ``schedule``.
+    mission_commands.add_export_problem(sub)
+    mission_commands.register(subparsers)
 
 
 def summary(sched: Schedule, required: int) -> str:

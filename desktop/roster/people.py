@@ -76,8 +76,13 @@ def phone_region(session: Session, organization_id: int | None,
     return session.scalar(select(Mission.home_country))
 
 
-def validate_person(session: Session, data: PersonInput) -> PersonInput:
-    """The cleaned input, or a ValidationError naming every field at fault."""
+def validate_person(session: Session, data: PersonInput, *,
+                    region: str | None = None) -> PersonInput:
+    """The cleaned input, or a ValidationError naming every field at fault.
+
+    ``region`` is the country a local phone number is read in; by default it is looked up
+    (:func:`phone_region`) only when the number needs one. Bulk imports pass the row's own.
+    """
     check = Checker()
     given = check.required("given_name", data.given_name, _("The given name"), 100)
     family = check.required("family_name", data.family_name, _("The family name"), 100)
@@ -98,8 +103,10 @@ def validate_person(session: Session, data: PersonInput) -> PersonInput:
     job = check.optional("job_title", data.job_title, _("The job title"), 150)
     email = check.email("email", data.email)
     nationality = check.country("nationality", data.nationality)
-    region = phone_region(session, data.organization_id if check.ok("organization_id")
-                          else None, nationality)
+    phone_text = (data.phone or "").strip()
+    if region is None and phone_text and not phone_text.startswith(("+", "00")):
+        region = phone_region(session, data.organization_id if check.ok("organization_id")
+                              else None, nationality)
     phone = check.phone("phone", data.phone, region)
     languages = check.languages("languages", data.languages)
     doc_language = check.document_language("document_language", data.document_language)
