@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import SessionKind
 from desktop.db.models import Meeting, ProgramSession
+from desktop.i18n import translate_in
 from desktop.missions import get_mission
 from desktop.reports.base import FlowDocument, Job, SectionStart, styles, table
 from desktop.reports.fonts import SANS_BOLD
@@ -21,7 +22,7 @@ from desktop.reports.text import para
 
 TIME_COLUMN = 36 * mm
 TABLE_COLUMN = 22 * mm
-GRID_TIME_COLUMN = 32 * mm
+GRID_TIME_COLUMN = 38 * mm
 GRID_TABLES_PER_PAGE = 7
 SIGN_NAME_PT = 60
 
@@ -42,6 +43,12 @@ class Agenda:
     title: str  # the participant's or the table's name
     block: str  # the B2B block(s)
     rows: tuple[AgendaRow, ...]
+
+
+def table_label(name: str, language: str) -> str:
+    """``Table 12`` for a numbered table; a named one (``T1``, ``Table 3``) as it is."""
+    return translate_in(language, "Table {name}").format(name=name) if name[:1].isdigit() \
+        else name
 
 
 def _row(meeting: Meeting, party: str) -> AgendaRow:
@@ -162,7 +169,7 @@ class TableSigns(ParticipantAgendas):
         sign = styles()["title"].clone("sign", fontName=SANS_BOLD, fontSize=SIGN_NAME_PT,
                                        leading=SIGN_NAME_PT * 1.15, alignment=1)
         return [Spacer(1, 10 * mm),
-                Paragraph(para(self.t("Table {name}").format(name=agenda.title)), sign),
+                Paragraph(para(table_label(agenda.title, self.language)), sign),
                 Spacer(1, 6 * mm),
                 Paragraph(para(agenda.block), styles()["subtitle"])]
 
@@ -216,7 +223,7 @@ class MasterGrid(FlowDocument):
             if n:
                 flow.append(PageBreak())
             names = self.tables[first:first + GRID_TABLES_PER_PAGE]
-            rows: list[list[Any]] = [[self.t("Time")] + [self.t("Table {name}").format(name=t)
+            rows: list[list[Any]] = [[self.t("Time")] + [table_label(t, self.language)
                                                          for t in names]]
             for i, (start, end) in enumerate(self.slots):
                 row: list[Any] = [Paragraph(self.t("{start}–{end}").format(
