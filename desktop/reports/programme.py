@@ -17,8 +17,8 @@ from desktop.missions import get_mission
 from desktop.reports.base import FlowDocument, Job, styles, table
 from desktop.reports.text import para
 
-TIME_COLUMN = 30 * mm
-PLACE_COLUMN = 52 * mm
+TIME_COLUMN = 36 * mm
+PLACE_COLUMN = 50 * mm
 KIND_COLUMN = 26 * mm
 
 

@@ -1,0 +1,88 @@
+"""The programme, B2B agendas, travel lists and the directory, read back from their PDFs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.exchange.exporter import select_attendees
+from desktop.reports.b2b_agendas import MasterGrid, ParticipantAgendas, TableSigns
+from desktop.reports.directory import write_directory
+from desktop.reports.programme import Programme
+from desktop.reports.travel_reports import ArrivalsBoard, RoomingList, TransferManifests
+from tests.reports.conftest import Sample, pdf_text
+
+PRINTED = datetime(2007, 5, 10, 9, 0)
+
+
+def test_the_programme_lists_every_session_by_day_in_the_language_asked(
+        session: Session, sample: Sample) -> None:
+    english = "\n".join(pdf_text(Programme.from_session(session, language="en",
+                                                        printed_at=PRINTED).render()))
+    assert "Monday 14 May 2007" in english and "Opening plenary" in english
+    assert "10:00 AM–11:30 AM" in english and "Hyatt Regency Casablanca" in english
+    assert english.index("Opening plenary") < english.index("Visit of Casanearshore")
+    french = "\n".join(pdf_text(Programme.from_session(session, language="fr").render()))
+    assert "lundi 14 mai 2007".capitalize() in french
+    assert "Séance plénière d'ouverture" in french and "10:00–11:30" in french
+
+
+def test_a_participant_agenda_holds_its_meetings_in_time_order_and_nothing_cancelled(
+        session: Session, sample: Sample) -> None:
+    document = ParticipantAgendas.from_session(session, [sample.nuvolo], language="fr")
+    text = "\n".join(pdf_text(document.render()))
+    assert text.index("Atlas Offshore") < text.index("Maroc Telecom")
+    assert "09:00–09:30" in text and "10:00–10:30" in text and "Leila Bennani" in text
+    assert "Kinetic" not in text
+
+
+def test_table_signs_give_one_page_per_table_with_who_meets_when(
+        session: Session, sample: Sample) -> None:
+    pages = pdf_text(TableSigns.from_session(session, block_id=sample.block,
+                                             language="en").render())
+    assert len(pages) == 2
+    assert "T1" in pages[0] and "Nuvolo Systems — Atlas Offshore" in pages[0]
+    assert "Kinetic Data Corporation of North America — Atlas" in pages[0]
+    assert "Maroc Telecom — Nuvolo Systems" in pages[1]
+
+
+def test_the_master_grid_puts_both_parties_in_the_cell_of_their_slot_and_table(
+        session: Session, sample: Sample) -> None:
+    document = MasterGrid.from_session(session, sample.block, language="en")
+    assert document.cells[(0, 0)] == ("Nuvolo Systems", "Atlas Offshore")
+    assert document.cells[(2, 1)] == ("Maroc Telecom", "Nuvolo Systems")
+    assert (1, 1) not in document.cells  # the cancelled meeting
+    text = pdf_text(document.render())[0]
+    assert "9:00 AM–9:30 AM" in text and "T1" in text and "T2" in text
+
+
+def test_travel_lists_print_the_hotel_guests_the_run_and_the_days_flights(
+        session: Session, sample: Sample) -> None:
+    rooming = "\n".join(pdf_text(RoomingList.from_session(session, sample.hotel).render()))
+    assert "Ouellet, Éloïse" in rooming and "512" in rooming and "2 guests" in rooming
+    manifest = "\n".join(pdf_text(TransferManifests.from_session(session).render()))
+    assert "Aéroport Mohammed V → Hyatt Regency Casablanca" in manifest
+    assert "7:45 AM" in manifest and "Éloïse Ouellet" in manifest and "2 of 7" in manifest
+    board = "\n".join(pdf_text(ArrivalsBoard.from_session(session, date(2007, 5, 14))
+                               .render()))
+    assert "AT 209" in board and "6:50 AM" in board and "AT 201" in board
+
+
+def test_the_directory_groups_by_organisation_or_side_and_marks_sensitive_lists(
+        session: Session, sample: Sample, tmp_path: Path) -> None:
+    contacts = select_attendees(session, "contacts")
+    path = write_directory(contacts, tmp_path / "d.pdf", mission_name="Mission 2007",
+                           language="en", printed_at=PRINTED)
+    text = "\n".join(pdf_text(path.read_bytes()))
+    assert "Mission 2007" in text and "Page 1 of 1" in text
+    assert text.index("APEBI") < text.index("Atlas Offshore") < text.index("Nuvolo Systems")
+    assert "CONFIDENTIAL" not in text
+    passports = select_attendees(session, "passports", include_sensitive=True)
+    by_side = write_directory(passports, tmp_path / "p.pdf", group_by="side",
+                              mission_name="Mission 2007", language="en")
+    text = "\n".join(pdf_text(by_side.read_bytes()))
+    assert "CONFIDENTIAL" in text and "Delegation" in text and "Host" in text
+    from_session = write_directory(session, tmp_path / "s.pdf")
+    assert "Mission B2B offshoring IT" in "\n".join(pdf_text(from_session.read_bytes()))
