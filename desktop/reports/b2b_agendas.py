@@ -16,7 +16,14 @@ from desktop.db.enums import SessionKind
 from desktop.db.models import Meeting, ProgramSession
 from desktop.i18n import translate_in
 from desktop.missions import get_mission
-from desktop.reports.base import FlowDocument, Job, SectionStart, styles, table
+from desktop.reports.base import (
+    FlowDocument,
+    Job,
+    ProgressMark,
+    SectionStart,
+    styles,
+    table,
+)
 from desktop.reports.fonts import SANS_BOLD
 from desktop.reports.text import para
 
@@ -116,10 +123,10 @@ class ParticipantAgendas(FlowDocument):
         style = styles()
         flow: list[Flowable] = []
         for index, agenda in enumerate(self.agendas):
-            job.step(index, len(self.agendas))
             if index:
                 flow.append(PageBreak())
-            flow += [SectionStart(agenda.title), *self.heading(agenda)]
+            flow += [ProgressMark(job, index, len(self.agendas)), SectionStart(agenda.title),
+                     *self.heading(agenda)]
             if not agenda.rows:
                 flow.append(Paragraph(para(self.t("No meetings are planned.")),
                                       style["italic"]))
@@ -135,7 +142,6 @@ class ParticipantAgendas(FlowDocument):
             flow.append(table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35]))
             if job.first_page_only:
                 break
-        job.step(len(self.agendas), len(self.agendas))
         return flow
 
     def heading(self, agenda: Agenda) -> list[Flowable]:

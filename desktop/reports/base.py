@@ -159,6 +159,25 @@ class SectionStart(Flowable):
             canvas.start_section(self.heading, self.language)
 
 
+class ProgressMark(Flowable):
+    """Reports progress (and honours a cancel request) when layout reaches it; draws nothing.
+
+    Building the story is quick; laying it out is the long part, so batch documents put one
+    mark before each person or item.
+    """
+
+    def __init__(self, job: Job, done: int, total: int) -> None:
+        super().__init__()
+        self.job, self.done, self.total = job, done, total
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.job.step(self.done, self.total)
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What a page's header and footer say: section heading, page N of M, language."""

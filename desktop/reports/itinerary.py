@@ -21,7 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from desktop.db.enums import VehicleKind
 from desktop.i18n import format_date, format_time, format_weekday_date, translate_in
-from desktop.reports.base import FlowDocument, Job, SectionStart, styles, table
+from desktop.reports.base import FlowDocument, Job, ProgressMark, SectionStart, styles, table
 from desktop.reports.text import para
 
 TIME_COLUMN = 36 * mm
@@ -166,14 +166,16 @@ class Itinerary(FlowDocument):
         flow: list[Flowable] = []
         total = len(self.people)
         for index, person in enumerate(self.people):
-            job.step(index, total)
             if index:
                 flow.append(PageBreak())
-            flow += _PersonPages(self, person).flowables()
+            flow += [ProgressMark(job, index, total), *_PersonPages(self, person).flowables()]
             if job.first_page_only:
                 break
-        job.step(total, total)
         return flow
+
+    def _render(self, out: Any, job: Job) -> None:
+        super()._render(out, job)
+        job.step(len(self.people), len(self.people))
 
 
 def file_name(person: ItineraryData) -> str:

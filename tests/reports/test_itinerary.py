@@ -7,9 +7,11 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
+from desktop.errors import Cancelled
 from desktop.reports.itinerary import Itinerary, ItineraryData
 from desktop.reports.selection import Selection
 from tests.reports.conftest import Sample, pdf_text
@@ -99,3 +101,19 @@ def test_a_preview_is_the_first_page_only() -> None:
     document = Itinerary([ItineraryData(1, "Zoë Ng", "fr")], mission_name="M")
     assert len(PdfReader(io.BytesIO(document.render(first_page_only=True))).pages) == 1
     assert len(PdfReader(io.BytesIO(document.render())).pages) == 2
+
+
+def test_a_batch_reports_progress_per_person_while_laying_out_and_can_be_stopped(
+        session: Session, sample: Sample) -> None:
+    document = Itinerary.from_session(session, printed_at=PRINTED)
+    steps: list[tuple[int, int]] = []
+    document.render(on_progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(n, 5) for n in range(6)]
+    asked: list[int] = []
+
+    def stop_after_two() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(Cancelled):
+        document.render(should_cancel=stop_after_two)
