@@ -199,15 +199,21 @@ def _language_codes() -> frozenset[str]:
                      if 2 <= len(str(code)) <= 3 and str(code).isalpha())
 
 
+#: Codes people use that Babel names under another code: Berber/Amazigh (ISO 639-2 ``ber``).
+_EXTRA_LANGUAGES = frozenset({"ber"})
+
+
 def is_language_code(code: str) -> bool:
-    """ISO 639 codes Babel knows a name for: ``en``, ``fr``, ``ar``, ``ber``..."""
-    return code.lower() in _language_codes()
+    """ISO 639 codes Babel knows a name for (``en``, ``fr``, ``ar``, ``zgh``...), and ``ber``."""
+    return code.lower() in _language_codes() or code.lower() in _EXTRA_LANGUAGES
 
 
 def language_name(code: str, language: str = "en") -> str:
     """``ar`` → ``Arabic`` / ``arabe``."""
     from babel import Locale
 
+    if code == "ber":
+        code = "zgh"
     return str(Locale(language).languages.get(code, code))
 
 

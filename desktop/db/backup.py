@@ -59,11 +59,28 @@ def make_backup(path: Path, *, keep: int = DEFAULT_KEEP, now: datetime | None = 
     while target.exists():
         counter += 1
         target = folder / f"{path.stem}-{stamp}-{counter}{path.suffix}"
+    source_mtime = path.stat().st_mtime_ns
     copy_database(path, target)
+    os.utime(target, ns=(source_mtime, source_mtime))
     for old in list_backups(path)[keep:]:
         with contextlib.suppress(OSError):
             old.path.unlink()
     return target
+
+
+def changed_since_last_backup(path: Path) -> bool:
+    """Whether ``path`` (or its write-ahead log) changed after its newest backup was taken.
+
+    Opening a mission that nobody changed since its last backup need not copy it again.
+    """
+    newest = list_backups(path)[:1]
+    if not newest:
+        return True
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return True  # changes not yet checkpointed into the file
+    # A backup carries the modification time of the file it copied (see make_backup).
+    return newest[0].path.stat().st_mtime_ns != path.stat().st_mtime_ns
 
 
 def list_backups(path: Path) -> list[BackupInfo]:

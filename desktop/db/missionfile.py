@@ -97,7 +97,8 @@ class MissionFile:
              keep_backups: int = backups.DEFAULT_KEEP) -> MissionFile:
         """Open an existing mission file.
 
-        Raises :class:`MissionLockedError` (with the holder) when another instance has it open
+        A backup is taken first when the file changed since its newest backup (always before an
+        upgrade). Raises :class:`MissionLockedError` (with the holder) when another instance has it open
         for writing and ``read_only`` is false; :class:`MissionFileError` when the file is not a
         mission, is damaged or comes from a newer version.
         """
@@ -118,10 +119,12 @@ class MissionFile:
                     holder=holder.__dict__, file=str(path))
         backup_path: Path | None = None
         try:
-            if not read_only and (backup or revision != schema.HEAD_REVISION):
+            upgrading = revision != schema.HEAD_REVISION
+            if not read_only and (upgrading or (
+                    backup and backups.changed_since_last_backup(path))):
                 backup_path = backups.make_backup(path, keep=keep_backups)
             engine = make_engine(sqlite_url(path, read_only=read_only), read_only=read_only)
-            if revision != schema.HEAD_REVISION:
+            if upgrading:
                 if read_only:
                     engine.dispose()
                     raise MissionFileError(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import (
     Audience,
+    Category,
     MeetingOrigin,
     MeetingStatus,
     RequestStatus,
@@ -141,12 +142,16 @@ KEPT_TABLES = {"casa": ((1, "atlas"), (2, "maghrebsf")), "rabat": ((1, "bouregre
 
 def build_sessions(session: Session, places: Places) -> None:
     for day, start, end, kind, title, title_fr, venue, room in _SESSIONS:
-        audience = Audience.SIDE if title == "Delegation briefing" else Audience.EVERYONE
+        # The airport welcome desk is the organisers' duty; the briefing is the delegation's.
+        audience = (Audience.SIDE if title == "Delegation briefing" else
+                    Audience.CATEGORY if kind == SessionKind.TRANSFER and day == 14 else
+                    Audience.EVERYONE)
         session.add(ProgramSession(
             title=title, title_fr=title_fr, kind=kind, starts_at=at(day, start),
             ends_at=at(day, end), venue_id=places.venues[venue].id,
             room_id=places.rooms[room].id if room else None, audience=audience,
-            audience_side=Side.DELEGATION if audience == Audience.SIDE else None))
+            audience_side=Side.DELEGATION if audience == Audience.SIDE else None,
+            audience_category=Category.ORGANISER if audience == Audience.CATEGORY else None))
 
 
 def _build_b2b(session: Session, roster: Roster, places: Places) -> None:

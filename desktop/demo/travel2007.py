@@ -29,6 +29,7 @@ from desktop.db.models import (
 )
 from desktop.demo.mission2007 import Roster
 from desktop.demo.programme2007 import ZONE, Places
+from desktop.travel.rooming import first_night
 from desktop.validation import normalise_phone
 
 # carrier, number, from, to, departure day offset, departure time, arrival day offset, arrival
@@ -87,7 +88,7 @@ def build_travel(session: Session, roster: Roster, places: Places) -> None:
         session.add_all([*legs_in, *legs_out])
         inbound[person.id], outbound[person.id] = legs_in[-1], legs_out[0]
     session.flush()
-    _build_stays(session, roster, travellers, places)
+    _build_stays(session, roster, travellers, places, inbound)
     _build_transfers(session, travellers, inbound, outbound, places)
     session.flush()
 
@@ -121,7 +122,7 @@ def booking_reference(person: Person) -> str:
 
 
 def _build_stays(session: Session, roster: Roster, travellers: list[Person],
-                 places: Places) -> None:
+                 places: Places, inbound: dict[int, FlightSegment]) -> None:
     casa, rabat = places.venues["casa_hotel"], places.venues["rabat_hotel"]
     partner = {a: b for pair in TWIN_PAIRS for a, b in (pair, pair[::-1])}
     ids = {p.full_name: p.id for p in travellers}
@@ -131,7 +132,9 @@ def _build_stays(session: Session, roster: Roster, travellers: list[Person],
         row = roster.rows[person.full_name]
         name = person.full_name
         mate = partner.get(name)
-        for hotel, check_in, check_out in ((casa, row.arrive, RABAT_NIGHT),
+        landing = inbound[person.id]
+        arrive = first_night(landing.arrives_at, landing.arrival_zone)
+        for hotel, check_in, check_out in ((casa, arrive, RABAT_NIGHT),
                                            (rabat, RABAT_NIGHT, RABAT_NIGHT + timedelta(days=1)),
                                            (casa, RABAT_NIGHT + timedelta(days=1), row.leave)):
             base = 300 if hotel is casa else 200

@@ -47,7 +47,9 @@ def travels(person: Person, has_crossing: bool, home_country: str) -> bool:
     return bool(country) and country != home_country
 
 
-def _first_night(instant: datetime, zone: str) -> date:
+def first_night(instant: datetime, zone: str) -> date:
+    """The first night a traveller landing at ``instant`` needs: the landing day's, or the
+    night before when they land before dawn (a room ready at 6 a.m. is booked from the eve)."""
     local = utc_to_local(instant, zone)
     return local.date() - timedelta(days=1) if local.time() < EARLY_MORNING else local.date()
 
@@ -77,7 +79,7 @@ def nights_for(person: Person, segments: Sequence[FlightSegment], geo: Geography
     for start, end in zip(edges[0::2], edges[1::2], strict=True):
         if start >= end:
             continue
-        first = default_in if start == OPEN_START else _first_night(start, zone)
+        first = default_in if start == OPEN_START else first_night(start, zone)
         leave = default_out if end == OPEN_END else _check_out(end, zone)
         night = first
         while night < leave:

@@ -98,16 +98,29 @@ def test_the_lock_is_released_on_close_and_a_dead_holder_is_taken_over(tmp_path:
     assert not lock_path(path).exists()
 
 
-def test_every_open_makes_a_backup_and_keeps_only_the_newest(tmp_path: Path) -> None:
+def test_an_open_backs_up_what_changed_and_keeps_only_the_newest(tmp_path: Path) -> None:
     path = tmp_path / "m.mission"
     new_mission_file(path).close()
-    for _ in range(4):
-        MissionFile.open(path, keep_backups=3).close()
+    for n in range(4):
+        with MissionFile.open(path, keep_backups=3) as mission:
+            assert mission.backup_path is not None
+            with mission.transaction() as session:
+                session.add(Organization(name=f"Company {n}", side="host"))
     backups = list_backups(path)
     assert len(backups) == 3
     for backup in backups:
         assert inspect_file(backup.path) == schema.HEAD_REVISION
         assert stat.S_IMODE(os.stat(backup.path).st_mode) == 0o600
+
+
+def test_a_mission_nobody_changed_is_not_copied_again(tmp_path: Path) -> None:
+    path = tmp_path / "m.mission"
+    new_mission_file(path).close()
+    with MissionFile.open(path) as first:
+        assert first.backup_path is not None
+    with MissionFile.open(path) as second:
+        assert second.backup_path is None
+    assert len(list_backups(path)) == 1
 
 
 def test_a_backup_can_be_restored_and_the_replaced_content_is_kept(tmp_path: Path) -> None:
