@@ -30,6 +30,7 @@ CHECK_OUT_TIME = "11:59"
 KIND_COLUMN = 26 * mm
 COVER_SPACE = 55 * mm
 CONTACT_NAME = 55 * mm
+GLANCE_LABEL = 38 * mm
 CONTACT_PHONE = 42 * mm
 
 
@@ -216,6 +217,7 @@ class _PersonPages:
                 start=format_date(person.mission_start, "long", language=self.language),
                 end=format_date(person.mission_end, "long", language=self.language))),
                 style["body"]))
+        flow += self._at_a_glance()
         flow.append(PageBreak())
         lines = self._lines()
         by_day: dict[date, list[_Line]] = defaultdict(list)
@@ -302,6 +304,35 @@ class _PersonPages:
             lines.append(_Line(item.starts.date(), (item.starts.strftime("%H:%M"), 1), when,
                                kind, what))
         return lines
+
+    def _at_a_glance(self) -> list[Flowable]:
+        """The cover's summary: first and last flight, hotels."""
+        person = self.person
+        rows: list[list[Any]] = []
+        flights = sorted(person.flights, key=lambda f: f.departs)
+        for title, flight in ((self.t("Outbound flight"), flights[0] if flights else None),
+                              (self.t("Return flight"),
+                               flights[-1] if len(flights) > 1 else None)):
+            if flight is not None:
+                rows.append([title, self.t("{code}, {date} at {time}, {origin} → {destination}")
+                             .format(code=flight.code,
+                                     date=format_date(flight.departs.date(), "d MMMM",
+                                                      language=self.language),
+                                     time=self.time(flight.departs),
+                                     origin=flight.from_code, destination=flight.to_code)])
+        for stay in person.stays:
+            rows.append([self.t("Hotel"), self.t("{hotel}, {start} to {end}").format(
+                hotel=stay.hotel,
+                start=format_date(stay.check_in, "d MMMM", language=self.language),
+                end=format_date(stay.check_out, "d MMMM", language=self.language))])
+        if not rows:
+            return []
+        style = styles()
+        cells = [[Paragraph(para(a), style["cell_bold"]), Paragraph(para(b), style["cell"])]
+                 for a, b in rows]
+        return [Spacer(1, 12 * mm), Paragraph(para(self.t("At a glance")), style["h3"]),
+                table(cells, [GLANCE_LABEL, self.document.frame_width - GLANCE_LABEL],
+                      header=False, zebra=False)]
 
     def _contacts(self) -> list[Flowable]:
         style = styles()
