@@ -238,6 +238,38 @@ def swap_meetings(session: Session, first_id: int, second_id: int) -> tuple[Meet
     return first, second
 
 
+def move_reasons(session: Session, meeting_id: int, slot_id: int,
+                 table_id: int) -> list[str]:
+    """Every reason :func:`move_meeting` would refuse to put the meeting at this slot and
+    table, in words; empty when the move is allowed. For live feedback while dragging."""
+    meeting = get_meeting(session, meeting_id)
+    if meeting.locked:
+        return [_("The meeting of {pair} is locked; unlock it before moving it.")
+                .format(pair=_pair(meeting))]
+    return validate_placement(session, meeting.participant_a_id, meeting.participant_b_id,
+                              slot_id, table_id, meeting.interpreter_id, ignore={meeting.id})
+
+
+def swap_reasons(session: Session, first_id: int, second_id: int) -> list[str]:
+    """Every reason :func:`swap_meetings` would refuse to exchange these two meetings, in
+    words; empty when the swap is allowed."""
+    first, second = get_meeting(session, first_id), get_meeting(session, second_id)
+    if first.id == second.id:
+        return [_("Choose two different meetings to swap.")]
+    reasons = [_("The meeting of {pair} is locked; unlock it before moving it.")
+               .format(pair=_pair(m)) for m in (first, second) if m.locked]
+    if reasons:
+        return reasons
+    both = {first.id, second.id}
+    reasons = validate_placement(session, first.participant_a_id, first.participant_b_id,
+                                 second.slot_id, second.table_id, first.interpreter_id,
+                                 ignore=both)
+    reasons += validate_placement(session, second.participant_a_id, second.participant_b_id,
+                                  first.slot_id, first.table_id, second.interpreter_id,
+                                  ignore=both)
+    return list(dict.fromkeys(reasons))
+
+
 def set_interpreter(session: Session, meeting_id: int, interpreter_id: int | None) -> Meeting:
     meeting = get_meeting(session, meeting_id)
     if interpreter_id is not None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from desktop.i18n import _
@@ -18,7 +21,90 @@ from desktop.i18n import _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desktop.b2b.instance import Instance
+    from desktop.b2b.instance import Instance, Schedule
+    from desktop.b2b.solver import Progress
+
+HOLD = "hold-"  # the bridge's placeholder meetings and participants (never stored)
+
+
+@dataclass(frozen=True)
+class MissionCounts:
+    """A schedule in the mission's terms: real meetings only, without the placeholders the
+    bridge adds for blocks with fewer tables."""
+
+    placed: int
+    to_place: int
+    required: int
+    required_placed: int
+    per_priority: tuple[int, int, int]
+    breaks: int
+    bound_breaks: int
+    status: str
+    seconds: float
+    moved: int | None = None
+
+    def summary(self) -> str:
+        """One paragraph a person can read at the end of a run."""
+        words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
+                 "infeasible": _("infeasible")}
+        text = _("{placed} of {total} meetings placed ({prio} per priority 1/2/3); "
+                 "{req_placed} of {required} required; {breaks} breaks (proven lower bound "
+                 "{bound}); {status}; {secs:.1f} s.").format(
+            placed=self.placed, total=self.to_place,
+            prio="/".join(str(n) for n in self.per_priority), req_placed=self.required_placed,
+            required=self.required, breaks=self.breaks, bound=self.bound_breaks,
+            status=words.get(self.status, self.status), secs=self.seconds)
+        if self.moved is not None:
+            text += " " + _("{n} meetings moved from their current place.").format(n=self.moved)
+        return text
+
+
+def is_placeholder(item_id: str) -> bool:
+    return item_id.startswith(HOLD)
+
+
+def placeholder_count(instance: Instance) -> int:
+    return sum(1 for m in instance.meetings if is_placeholder(m.id))
+
+
+def mission_counts(instance: Instance, schedule: Schedule) -> MissionCounts:
+    """Count what the solver placed, leaving the placeholder meetings out."""
+    specs = {m.id: m for m in instance.meetings if not is_placeholder(m.id)}
+    placed = [p for p in schedule.meetings if p.id in specs]
+    per_priority = [0, 0, 0]
+    for item in placed:
+        per_priority[specs[item.id].priority - 1] += 1
+    breaks = count_breaks(instance, {item.id: item.slot for item in placed})
+    return MissionCounts(
+        placed=len(placed), to_place=len(specs),
+        required=sum(1 for m in specs.values() if m.required),
+        required_placed=sum(1 for p in placed if specs[p.id].required),
+        per_priority=(per_priority[0], per_priority[1], per_priority[2]), breaks=breaks,
+        bound_breaks=min(schedule.bound_breaks, breaks), status=schedule.status,
+        seconds=schedule.solve_seconds, moved=schedule.moved)
+
+
+def count_breaks(instance: Instance, slot_of: dict[str, int]) -> int:
+    """Breaks of the real participants: idle runs between two meetings of the same day."""
+    position = {slot.id: n for n, slot in enumerate(instance.slots)}
+    day = {slot.id: slot.day for slot in instance.slots}
+    busy: dict[tuple[str, str], list[int]] = defaultdict(list)
+    specs = {m.id: m for m in instance.meetings}
+    for meeting_id, slot_id in slot_of.items():
+        for participant in specs[meeting_id].participants:
+            busy[participant, day[slot_id]].append(position[slot_id])
+    return sum(sum(1 for a, b in pairwise(ordered) if b - a > 1)
+               for ordered in (sorted(set(p)) for p in busy.values()))
+
+
+def progress_text(instance: Instance, progress: Progress) -> str:
+    """A live progress line in the mission's terms ("placed, breaks, bound")."""
+    placed = max(0, progress.scheduled - placeholder_count(instance))
+    total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
+    return _("{secs:.1f} s: {placed} of {total} meetings placed, {breaks} breaks, bound "
+             "{bound}").format(secs=progress.elapsed_s, placed=placed, total=total,
+                               breaks="-" if progress.breaks is None else progress.breaks,
+                               bound=progress.bound_breaks)
 
 
 def add_export_problem(b2b_subparsers: argparse._SubParsersAction) -> None:
@@ -92,8 +178,7 @@ def schedule_command(args: argparse.Namespace) -> int:
     import threading
 
     from desktop.b2b.bridge import describe_instance, export_problem, store_schedule
-    from desktop.b2b.commands import summary
-    from desktop.b2b.solver import Progress, solve
+    from desktop.b2b.solver import solve
     from desktop.cli import open_mission
     from desktop.errors import ConflictError
 
@@ -105,10 +190,7 @@ def schedule_command(args: argparse.Namespace) -> int:
 
     def show(p: Progress) -> None:
         if not args.quiet:
-            print(_("{secs:6.1f} s  {placed} placed, {breaks} breaks, bound {bound}").format(
-                secs=p.elapsed_s, placed=p.scheduled,
-                breaks="-" if p.breaks is None else p.breaks, bound=p.bound_breaks),
-                file=sys.stderr, flush=True)
+            print(progress_text(instance, p), file=sys.stderr, flush=True)
 
     with open_mission(args.mission) as mission:
         with mission.transaction() as session:
@@ -121,8 +203,7 @@ def schedule_command(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             stop.set()
             raise
-        required = sum(1 for m in instance.meetings if m.required)
-        print(summary(schedule, required))
+        print(mission_counts(instance, schedule).summary())
         if schedule.status == "infeasible":
             names = instance.participant_names()
             specs = {m.id: m for m in instance.meetings}

@@ -15,7 +15,9 @@ from desktop.b2b.meetings import (
     grid,
     lock_meeting,
     move_meeting,
+    move_reasons,
     swap_meetings,
+    swap_reasons,
     unlock_meeting,
     validate_placement,
 )
@@ -283,3 +285,35 @@ def test_a_meeting_without_a_common_language_needs_an_interpreter(session: Sessi
     assert [f.message for f in booking_findings(session)] == [
         "Atlas Offshore – Maroc Soft on May 15, 2007 at 9:00 AM share no language and have "
         "no interpreter."]
+
+
+# -- reasons for live drag feedback ---------------------------------------------------------
+
+
+def test_move_reasons_say_why_a_drop_would_be_refused(session: Session, forum: Forum) -> None:
+    p = forum.p
+    first = create_meeting(session, p["atlas"].id, p["casa"].id, forum.slots[0].id,
+                           forum.tables[0].id)
+    create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[1].id,
+                   forum.tables[0].id)
+    assert move_reasons(session, first.id, forum.slots[2].id, forum.tables[1].id) == []
+    clash = move_reasons(session, first.id, forum.slots[1].id, forum.tables[1].id)
+    assert any("Atlas Offshore already meets Maroc Soft" in r for r in clash)
+    lock_meeting(session, first.id)
+    (locked,) = move_reasons(session, first.id, forum.slots[2].id, forum.tables[1].id)
+    assert "is locked" in locked
+    assert first.slot_id == forum.slots[0].id
+
+
+def test_swap_reasons_judge_the_exchange_as_a_whole(session: Session, forum: Forum) -> None:
+    p = forum.p
+    first = create_meeting(session, p["atlas"].id, p["casa"].id, forum.slots[0].id,
+                           forum.tables[0].id)
+    second = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[1].id,
+                            forum.tables[0].id)
+    assert swap_reasons(session, first.id, second.id) == []
+    assert swap_reasons(session, first.id, first.id) == [
+        "Choose two different meetings to swap."]
+    lock_meeting(session, second.id)
+    (locked,) = swap_reasons(session, first.id, second.id)
+    assert "Atlas Offshore and Maroc Soft is locked" in locked

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from desktop.b2b.mission_commands import add_export_problem, register
+from desktop.b2b.bridge import export_problem
+from desktop.b2b.instance import MeetingSpec, PlacedMeeting, Schedule, Unscheduled
+from desktop.b2b.mission_commands import (
+    add_export_problem,
+    mission_counts,
+    placeholder_count,
+    register,
+)
 from desktop.b2b.requests import RequestInput, add_request
 from desktop.b2b.setup import ensure_participant, generate_slots, set_tables, set_unavailable
 from desktop.db.enums import Category, RequestStatus, SessionKind, Side, Status
@@ -112,3 +120,41 @@ def test_an_infeasible_mission_stores_nothing(mission: Path,
 def test_bad_options_are_usage_errors(mission: Path) -> None:
     with pytest.raises(UsageError, match="--time-limit must be positive"):
         run(["schedule", "--mission", str(mission), "--time-limit", "0"])
+
+
+def test_counts_are_in_mission_terms_without_placeholders(
+        mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second block with fewer tables makes the bridge add placeholder meetings; the summary
+    counts only the mission's own meetings."""
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        rabat = add_program_session(session, ProgramSessionInput(
+            "B2B Rabat", SessionKind.B2B_BLOCK, datetime(2007, 5, 16, 9),
+            datetime(2007, 5, 16, 10)))
+        generate_slots(session, rabat.id, 20)
+        set_tables(session, rabat.id, 1)
+        instance = export_problem(session)
+    assert placeholder_count(instance) == 3
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "3 of 3 meetings placed" in out and "3 of 3 required" in out
+    assert "6 meetings placed" not in out
+
+
+def test_mission_counts_leave_placeholders_out(mission: Path) -> None:
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        instance = export_problem(session)
+    p1, p2, p3 = (m.id for m in instance.meetings)
+    slots = [s.id for s in instance.slots]
+    hold = MeetingSpec("hold-9-2-1", ("hold-9-2a", "hold-9-2b"), slot=slots[0])
+    instance = replace(instance, meetings=(*instance.meetings, hold))
+    schedule = Schedule(instance.name, "feasible", (
+        PlacedMeeting(p1, slots[0], "T1"), PlacedMeeting(p2, slots[2], "T1"),
+        PlacedMeeting(hold.id, slots[0], "T2")), (Unscheduled(p3, "no room"),), scheduled=3,
+        scheduled_priority=(3, 0, 0), breaks=1, bound_breaks=0)
+    counts = mission_counts(instance, schedule)
+    assert (counts.placed, counts.to_place, counts.required, counts.required_placed) == (
+        2, 3, 3, 2)
+    assert counts.per_priority == (2, 0, 0)
+    # Every two of the three pairs share a team, which meets in slots 1 and 3: one break.
+    assert counts.breaks == 1
+    assert "2 of 3 meetings placed" in counts.summary()
