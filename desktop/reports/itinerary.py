@@ -14,15 +14,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from desktop.db.enums import VehicleKind
 from desktop.i18n import format_date, format_time, format_weekday_date, translate_in
-from desktop.reports.base import FlowDocument, Job, ProgressMark, SectionStart, styles, table
+from desktop.reports.base import (
+    CancelCheck,
+    FlowDocument,
+    Job,
+    ProgressCallback,
+    ProgressMark,
+    SectionStart,
+    styles,
+    table,
+)
 from desktop.reports.text import para
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.reports.selection import Selection
 
 TIME_COLUMN = 36 * mm
 CHECK_IN_TIME = "14:59"  # where a check-in sorts when no transfer brings the person
@@ -129,7 +143,10 @@ class Itinerary(FlowDocument):
         self.people = list(people)
 
     @classmethod
-    def from_session(cls, session: Any, selection: Any = None, **options: Any) -> Itinerary:
+    def from_session(cls, session: Session, selection: Selection | None = None,
+                     **options: Any) -> Itinerary:
+        """Everyone ``selection`` names (default: every confirmed person), each in their own
+        language unless ``language`` is given."""
         from desktop.missions import get_mission
         from desktop.reports.itinerary_data import gather_itineraries
         from desktop.reports.selection import Selection, choose_people
@@ -147,8 +164,8 @@ class Itinerary(FlowDocument):
     def header_title(self, language: str) -> str:
         return translate_in(language, "Personal itinerary")
 
-    def write_split(self, folder: str | Path, *, on_progress: Any = None,
-                    should_cancel: Any = None) -> list[Path]:
+    def write_split(self, folder: str | Path, *, on_progress: ProgressCallback | None = None,
+                    should_cancel: CancelCheck | None = None) -> list[Path]:
         """One PDF per person in ``folder`` (``0012-ouellet-eloise.pdf``); returns the paths."""
         target = Path(folder)
         target.mkdir(parents=True, exist_ok=True)
@@ -174,7 +191,7 @@ class Itinerary(FlowDocument):
                 break
         return flow
 
-    def _render(self, out: Any, job: Job) -> None:
+    def _render(self, out: BinaryIO, job: Job) -> None:
         super()._render(out, job)
         job.step(len(self.people), len(self.people))
 
