@@ -31,7 +31,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 
 from desktop.db.enums import source_label
 from desktop.errors import Cancelled, LayoutError
-from desktop.i18n import format_date, format_time, translate_in
+from desktop.i18n import _, format_date, format_time, translate_in
 from desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts, string_width
 from desktop.reports.text import fit_text
 
@@ -70,7 +70,7 @@ class Job:
     def step(self, done: int, total: int) -> None:
         """Report ``done`` of ``total``; stop with :class:`Cancelled` if asked to."""
         if self.should_cancel is not None and self.should_cancel():
-            raise Cancelled(translate_in("en", "Stopped."))
+            raise Cancelled(_("Stopped."))
         if self.on_progress is not None:
             self.on_progress(done, total)
 

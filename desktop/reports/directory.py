@@ -93,8 +93,8 @@ class Directory(FlowDocument):
             name = _group_name(person, group_by, language)
             groups.setdefault(name, []).append([_text(row[i], language) for i in keep])
         ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0].casefold()))
-        no_group = translate_in(language, "No organisation" if group_by == "organization"
-                                else "No side")
+        no_group = (translate_in(language, "No organisation") if group_by == "organization"
+                    else translate_in(language, "No side"))
         return cls(attendees.title, [attendees.columns[i].title for i in keep],
                    [Group(name or no_group, rows) for name, rows in ordered],
                    mission_name=mission_name,
