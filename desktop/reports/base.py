@@ -28,6 +28,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError as ReportLabLayoutError
 
 from desktop.db.enums import source_label
 from desktop.errors import Cancelled, LayoutError
@@ -312,13 +313,9 @@ class FlowDocument(Document):
             doc.build(flowables, canvasmaker=canvasmaker)
         except _PreviewDone:
             doc.canv.save()
-        except LayoutError:
-            raise
-        except Exception as exc:  # ReportLab's own "too large on page" and the like
-            if type(exc).__name__ == "LayoutError" and "reportlab" in type(exc).__module__:
-                raise LayoutError(self.t("Part of the document is too large for the page: "
-                                         "{detail}").format(detail=str(exc)[:200])) from exc
-            raise
+        except ReportLabLayoutError as exc:  # a flowable taller than a page, and the like
+            raise LayoutError(self.t("Part of the document is too large for the page: "
+                                     "{detail}").format(detail=str(exc)[:200])) from exc
 
 
 # -- styles and tables shared by the flowing documents ------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session
 
 from desktop.exchange.exporter import select_attendees
@@ -86,3 +87,15 @@ def test_the_directory_groups_by_organisation_or_side_and_marks_sensitive_lists(
     assert "CONFIDENTIAL" in text and "Delegation" in text and "Host" in text
     from_session = write_directory(session, tmp_path / "s.pdf")
     assert "Mission B2B offshoring IT" in "\n".join(pdf_text(from_session.read_bytes()))
+
+
+def test_content_too_large_for_a_page_is_refused_with_our_own_layout_error() -> None:
+    from desktop.db.enums import SessionKind
+    from desktop.errors import LayoutError
+    from desktop.reports.programme import ProgrammeItem
+
+    start = datetime(2007, 5, 14, 9, 0)
+    huge = ProgrammeItem(start, start, "Opening", "", SessionKind.PLENARY,
+                         description="word " * 12000)
+    with pytest.raises(LayoutError, match="too large"):
+        Programme({start.date(): [huge]}, mission_name="M").render()
