@@ -19,7 +19,9 @@ from babel.messages.pofile import read_po, write_po
 
 from desktop.i18n import DOMAIN, SUPPORTED_LANGUAGES
 
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,)}
+# ``t`` is the documents' "translate into this document's language" method.
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,), "t": None,
+            "translate_plural_in": (2, 3)}
 
 
 def package_dir() -> Path:

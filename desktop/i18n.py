@@ -128,6 +128,12 @@ def translate_in(language: str, message: str) -> str:
     return _load(language if language in SUPPORTED_LANGUAGES else "en").gettext(message)
 
 
+def translate_plural_in(language: str, singular: str, plural: str, n: int) -> str:
+    """The form of a counted message for ``n`` in ``language`` (for documents)."""
+    return _load(language if language in SUPPORTED_LANGUAGES else "en").ngettext(
+        singular, plural, n)
+
+
 class language_context:  # noqa: N801 - used as a lower-case context manager
     """``with language_context("fr"): ...`` makes French active for the block (documents)."""
 
