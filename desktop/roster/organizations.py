@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.db.enums import Side
 from desktop.db.models import B2BParticipant, MeetingRequest, Organization, Person
-from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.validation import Checker, fold
 
@@ -75,33 +75,23 @@ def validate_organization(session: Session, data: OrganizationInput,
 
 
 def add_organization(session: Session, data: OrganizationInput) -> Organization:
-    clean = validate_organization(session, data)
-    organization = Organization(**{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(organization)
-    session.flush()
-    return organization
+    return records.insert(session, Organization, validate_organization(session, data))
 
 
 def get_organization(session: Session, organization_id: int) -> Organization:
-    organization = session.get(Organization, organization_id)
-    if organization is None:
-        raise NotFoundError(_("This organisation no longer exists."))
-    return organization
+    return records.fetch(session, Organization, organization_id,
+                         _("This organisation no longer exists."))
 
 
 def update_organization(session: Session, organization_id: int,
                         data: OrganizationInput) -> Organization:
     organization = get_organization(session, organization_id)
     clean = validate_organization(session, data, existing_id=organization_id)
-    for f in fields(clean):
-        setattr(organization, f.name, getattr(clean, f.name))
-    session.flush()
-    return organization
+    return records.assign(session, organization, clean)
 
 
 def organization_input(organization: Organization) -> OrganizationInput:
-    return OrganizationInput(**{f.name: getattr(organization, f.name)
-                                for f in fields(OrganizationInput)})
+    return records.input_of(OrganizationInput, organization)
 
 
 @dataclass(frozen=True)

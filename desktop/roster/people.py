@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop import records
 from desktop.db.enums import Category, Side, Status
 from desktop.db.models import (
     B2BParticipant,
@@ -23,7 +24,7 @@ from desktop.db.models import (
     TransferPassenger,
     session_attendee,
 )
-from desktop.errors import NotFoundError, Problem
+from desktop.errors import Problem
 from desktop.i18n import _
 from desktop.validation import Checker, fold
 
@@ -129,32 +130,22 @@ def validate_person(session: Session, data: PersonInput, *,
 
 
 def add_person(session: Session, data: PersonInput) -> Person:
-    clean = validate_person(session, data)
-    person = Person(**{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(person)
-    session.flush()
-    return person
+    return records.insert(session, Person, validate_person(session, data))
 
 
 def get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(_("This person is no longer on the roster."))
-    return person
+    return records.fetch(session, Person, person_id,
+                         _("This person is no longer on the roster."))
 
 
 def update_person(session: Session, person_id: int, data: PersonInput) -> Person:
     person = get_person(session, person_id)
-    clean = validate_person(session, data)
-    for f in fields(clean):
-        setattr(person, f.name, getattr(clean, f.name))
-    session.flush()
-    return person
+    return records.assign(session, person, validate_person(session, data))
 
 
 def person_input(person: Person) -> PersonInput:
     """The editable fields of ``person``, e.g. to fill a form or duplicate it."""
-    return PersonInput(**{f.name: getattr(person, f.name) for f in fields(PersonInput)})
+    return records.input_of(PersonInput, person)
 
 
 @dataclass(frozen=True)
