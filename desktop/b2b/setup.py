@@ -601,3 +601,10 @@ def interpreter_unavailable_slots(session: Session, interpreter_id: int) -> set[
 def days_with_b2b(session: Session) -> list[date]:
     """The days on which B2B blocks are held."""
     return sorted({s.starts_at.date() for s in list_slots(session)})
+
+
+def list_blocks(session: Session) -> Sequence[ProgramSession]:
+    """The B2B blocks, in time order."""
+    return session.scalars(select(ProgramSession).where(
+        ProgramSession.kind == SessionKind.B2B_BLOCK)
+        .order_by(ProgramSession.starts_at, ProgramSession.id)).all()

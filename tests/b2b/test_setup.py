@@ -18,6 +18,7 @@ from desktop.b2b.setup import (
     fixed_table,
     generate_slots,
     interpreter_unavailable_slots,
+    list_blocks,
     list_participants,
     list_tables,
     participant_languages,
@@ -256,3 +257,11 @@ def test_interpreters_speak_two_languages_at_least(session: Session) -> None:
     slot = generate_slots(session, block(session).id, 20)[0]
     set_interpreter_unavailable(session, nadia.id, slot.id)
     assert interpreter_unavailable_slots(session, nadia.id) == {slot.id}
+
+
+def test_the_b2b_blocks_in_time_order(session: Session) -> None:
+    rabat = block(session, day=16, title="B2B Rabat")
+    casa = block(session, day=15)
+    add_program_session(session, ProgramSessionInput(
+        "Opening", SessionKind.PLENARY, datetime(2007, 5, 15, 8), datetime(2007, 5, 15, 9)))
+    assert [b.id for b in list_blocks(session)] == [casa.id, rabat.id]

@@ -1,0 +1,99 @@
+"""The view of a block's schedule: meetings dragged between cells, with the reason a drop
+would be refused shown while dragging."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.ui.b2b.gridmodel import INTERPRETER_ROLE, MeetingGridModel
+from desktop.ui.b2b.style import INTERPRETER_COLOUR
+
+CELL_WIDTH = 190
+CELL_HEIGHT = 44
+
+
+class MeetingDelegate(QStyledItemDelegate):
+    """Paints a meeting as usual, with a purple stripe when an interpreter sits in."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(INTERPRETER_ROLE):
+            rect: QRect = option.rect
+            painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()),
+                             QColor(INTERPRETER_COLOUR))
+
+
+class MeetingGridView(QTableView):
+    """Slots × tables; drag a meeting to an empty cell to move it, onto another to swap.
+
+    Signals:
+        hint(str): what a drop here would do, or why it would be refused.
+    """
+
+    hint = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingGrid")
+        self.setItemDelegate(MeetingDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setIconSize(self.iconSize().scaled(14, 14, Qt.AspectRatioMode.KeepAspectRatio))
+        horizontal = self.horizontalHeader()
+        horizontal.setDefaultSectionSize(CELL_WIDTH)
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        vertical = self.verticalHeader()
+        vertical.setDefaultSectionSize(CELL_HEIGHT)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def grid_model(self) -> MeetingGridModel:
+        model = self.model()
+        assert isinstance(model, MeetingGridModel)
+        return model
+
+    def judge(self, event: QDragMoveEvent | QDropEvent) -> tuple[int | None, list[str]]:
+        """The meeting being dragged and why dropping it here would be refused."""
+        model = self.grid_model()
+        meeting_id = model.meeting_in(event.mimeData())
+        if meeting_id is None:
+            return None, [_("Only meetings can be dropped here.")]
+        target = self.indexAt(event.position().toPoint())
+        return meeting_id, model.drop_reasons(meeting_id, target)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        super().dragMoveEvent(event)
+        meeting_id, reasons = self.judge(event)
+        if meeting_id is None:
+            event.ignore()
+            return
+        if reasons:
+            event.ignore()
+            text = " ".join(reasons)
+            QToolTip.showText(self.viewport().mapToGlobal(event.position().toPoint()), text,
+                              self.viewport())
+        else:
+            event.acceptProposedAction()
+            target = self.grid_model().cell(self.indexAt(event.position().toPoint()))
+            text = (_("Drop to swap the two meetings.") if target is not None
+                    else _("Drop to move the meeting here."))
+            QToolTip.hideText()
+        self.hint.emit(text)

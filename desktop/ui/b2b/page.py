@@ -1,0 +1,72 @@
+"""The B2B meetings page: the schedule editor, agendas, requests, a summary and the blocks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from desktop.checks import Ref
+from desktop.i18n import _
+from desktop.ui.b2b.scheduletab import ScheduleTab
+from desktop.ui.b2b.scheduling import Scheduler
+from desktop.ui.context import MissionContext
+from desktop.ui.pages import PageSpec, register_page
+from desktop.ui.pages.base import Page
+
+WATCHED = {"*", "meeting", "meeting_request", "session", "program_session", "person",
+           "organization", "flight"}
+
+
+class B2BPage(Page):
+    """Tabs over the mission's B2B meetings; every tab reloads when meetings or requests
+    change."""
+
+    key = "b2b"
+
+    def __init__(self, context: MissionContext) -> None:
+        super().__init__(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("b2bTabs")
+        self.schedule = ScheduleTab(context)
+        self.scheduler = Scheduler(context, self.schedule)
+        self.schedule.schedule_requested.connect(self.scheduler.start)
+        self.tabs.addTab(self.schedule, _("&Schedule"))
+        self.tabs.currentChanged.connect(self._tab_chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tabs)
+        self._stale: set[QWidget | None] = set()
+        context.events.changed.connect(self._changed)
+
+    def load(self) -> None:
+        self.schedule.load()
+        self._stale = {self.tabs.widget(n) for n in range(1, self.tabs.count())}
+        self._tab_chosen(self.tabs.currentIndex())
+
+    def _changed(self, kind: str) -> None:
+        if not self._activated or kind not in WATCHED:
+            return
+        if kind == "program_session" or kind == "session":
+            self.schedule.load()
+        else:
+            self.schedule.reload()
+        self._stale = {self.tabs.widget(n) for n in range(1, self.tabs.count())}
+        self._tab_chosen(self.tabs.currentIndex())
+
+    def _tab_chosen(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget in self._stale:
+            self._stale.discard(widget)
+            load = getattr(widget, "load", None)
+            if callable(load):
+                load()
+
+    def open_ref(self, ref: Ref) -> bool:
+        if ref.kind == "meeting":
+            self.activate()
+            self.tabs.setCurrentWidget(self.schedule)
+            return self.schedule.show_meeting(ref.id)
+        return False
+
+
+register_page(PageSpec("b2b", lambda: _("B2B meetings"), B2BPage,
+                       ref_kinds=("meeting", "meeting_request"), order=50))

@@ -1,0 +1,237 @@
+"""The schedule editor: a block's slots × tables, meetings moved, swapped, locked and unlocked
+by hand, each change one undo step; and the buttons that schedule the block automatically."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.b2b.meetings import get_meeting, move_meeting, set_locked, swap_meetings
+from desktop.b2b.setup import list_blocks
+from desktop.errors import MissionDeskError
+from desktop.i18n import _, format_weekday_date
+from desktop.ui.b2b.commands import MeetingsChange
+from desktop.ui.b2b.gridmodel import MeetingGridModel
+from desktop.ui.b2b.gridview import MeetingGridView
+from desktop.ui.b2b.style import legend
+from desktop.ui.context import MissionContext
+from desktop.ui.dialogs import error_text
+from desktop.ui.undo import execute
+
+REFUSED_STYLE = "color: #a4000f; font-weight: bold;"
+
+
+class ScheduleTab(QWidget):
+    """A block chooser, the grid with its legend, lock buttons and what just happened.
+
+    Signals:
+        schedule_requested(bool): the user asked to schedule (``True``: re-plan, keeping
+            today's placements where possible).
+        agenda_requested(int): show this participant's agenda.
+    """
+
+    schedule_requested = Signal(bool)
+    agenda_requested = Signal(int)
+
+    def __init__(self, context: MissionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.blocks = QComboBox()
+        self.blocks.setObjectName("blockChooser")
+        self.blocks.setMinimumContentsLength(36)
+        self.blocks.currentIndexChanged.connect(self._block_chosen)
+        self.model = MeetingGridModel(context.mission.session_factory, self)
+        self.model.editable = not context.read_only
+        self.model.move_requested.connect(self.move_to)
+        self.model.swap_requested.connect(self.swap_pair)
+        self.model.refused.connect(self.refuse)
+        self.view = MeetingGridView()
+        self.view.setModel(self.model)
+        self.view.hint.connect(self.say)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(self._open_agenda)
+        self.lock_button = QPushButton(_("&Lock"))
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setToolTip(_("Lock the selected meeting so that neither the scheduler "
+                                      "nor a drag moves it (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.toggle_lock)
+        lock_action = QAction(self)
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lock_action.triggered.connect(self.toggle_lock)
+        self.addAction(lock_action)
+        self.schedule_button = QPushButton(_("&Schedule automatically"))
+        self.schedule_button.setObjectName("scheduleButton")
+        self.schedule_button.setToolTip(_("Place every requested meeting of the mission; "
+                                          "meetings locked or placed by hand stay"))
+        self.schedule_button.clicked.connect(lambda: self.schedule_requested.emit(False))
+        self.replan_button = QPushButton(_("&Re-plan after changes"))
+        self.replan_button.setObjectName("replanButton")
+        self.replan_button.setToolTip(_("Schedule again, moving as few meetings as possible, "
+                                        "and say what moved"))
+        self.replan_button.clicked.connect(lambda: self.schedule_requested.emit(True))
+        for button in (self.lock_button, self.schedule_button, self.replan_button):
+            button.setEnabled(not context.read_only)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("B2B &block:")))
+        top.itemAt(0).widget().setBuddy(self.blocks)  # type: ignore[union-attr]
+        top.addWidget(self.blocks, 1)
+        top.addWidget(self.lock_button)
+        top.addWidget(self.schedule_button)
+        top.addWidget(self.replan_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(legend())
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.feedback)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        current = self.blocks.currentData()
+        self.blocks.blockSignals(True)
+        self.blocks.clear()
+        with self.context.mission.session_factory() as session:
+            for block in list_blocks(session):
+                self.blocks.addItem(_("{day}: {title}").format(
+                    day=format_weekday_date(block.starts_at.date()), title=block.title),
+                    block.id)
+        self.blocks.blockSignals(False)
+        found = self.blocks.findData(current)
+        self.blocks.setCurrentIndex(max(found, 0))
+        self._block_chosen()
+
+    def _block_chosen(self) -> None:
+        self.model.set_block(self.blocks.currentData())
+        self._current_changed(QModelIndex())
+        if not self.blocks.count():
+            self.say(_("There is no B2B block yet: add one on the Programme page, then cut it "
+                       "into slots on the Blocks tab."))
+
+    def reload(self) -> None:
+        """Read the block again, keeping the selected meeting selected."""
+        current = self.model.cell(self.view.currentIndex())
+        self.model.reload()
+        if current is not None:
+            self.view.setCurrentIndex(self.model.index_of(current.meeting_id))
+        self._current_changed(self.view.currentIndex())
+
+    def show_meeting(self, meeting_id: int) -> bool:
+        with self.context.mission.session_factory() as session:
+            try:
+                block_id = get_meeting(session, meeting_id).slot.session_id
+            except MissionDeskError:
+                return False
+        found = self.blocks.findData(block_id)
+        if found < 0:
+            return False
+        self.blocks.setCurrentIndex(found)
+        index = self.model.index_of(meeting_id)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return index.isValid()
+
+    # -- telling the user -------------------------------------------------------------------
+
+    def say(self, text: str, *, refused: bool = False) -> None:
+        self.feedback.setStyleSheet(REFUSED_STYLE if refused else "")
+        self.feedback.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10000)
+
+    def refuse(self, reasons: str) -> None:
+        self.say(_("Not moved: {reasons}").format(reasons=reasons), refused=True)
+
+    # -- changes ----------------------------------------------------------------------------
+
+    def _run(self, text: str, change: MeetingsChange) -> bool:
+        try:
+            execute(change)
+        except MissionDeskError as exc:
+            self.say(_("Not changed: {reasons}").format(reasons=error_text(exc)), refused=True)
+            return False
+        self.say(text)
+        return True
+
+    def move_to(self, meeting_id: int, slot_id: int, table_id: int) -> bool:
+        def change(session: Session) -> object:
+            return move_meeting(session, meeting_id, slot_id, table_id)
+
+        return self._run(_("Meeting moved. Undo with Ctrl+Z."), MeetingsChange(
+            self.context, _("Move a meeting"), change, lambda _s: [meeting_id]))
+
+    def swap_pair(self, first_id: int, second_id: int) -> bool:
+        def change(session: Session) -> object:
+            return swap_meetings(session, first_id, second_id)
+
+        return self._run(_("Meetings swapped. Undo with Ctrl+Z."), MeetingsChange(
+            self.context, _("Swap two meetings"), change, lambda _s: [first_id, second_id]))
+
+    def set_locked(self, meeting_id: int, locked: bool) -> bool:
+        def change(session: Session) -> object:
+            return set_locked(session, meeting_id, locked)
+
+        text = _("Lock a meeting") if locked else _("Unlock a meeting")
+        done = (_("Meeting locked: the scheduler and drags leave it where it is.") if locked
+                else _("Meeting unlocked."))
+        return self._run(done, MeetingsChange(self.context, text, change,
+                                              lambda _s: [meeting_id]))
+
+    def toggle_lock(self) -> None:
+        cell = self.model.cell(self.view.currentIndex())
+        if cell is None or self.context.read_only:
+            self.say(_("Select a meeting first."))
+            return
+        self.set_locked(cell.meeting_id, not cell.locked)
+
+    def _current_changed(self, index: QModelIndex) -> None:
+        cell = self.model.cell(index)
+        self.lock_button.setText(_("Un&lock") if cell is not None and cell.locked
+                                 else _("&Lock"))
+        self.lock_button.setEnabled(cell is not None and not self.context.read_only)
+
+    def _open_agenda(self, index: QModelIndex) -> None:
+        cell = self.model.cell(index)
+        if cell is not None:
+            with self.context.mission.session_factory() as session:
+                self.agenda_requested.emit(get_meeting(session, cell.meeting_id)
+                                           .participant_a_id)
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        cell = self.model.cell(index)
+        if cell is None:
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        lock = menu.addAction(_("Unlock") if cell.locked else _("Lock"))
+        lock.setEnabled(not self.context.read_only)
+        lock.triggered.connect(self.toggle_lock)
+        with self.context.mission.session_factory() as session:
+            meeting = get_meeting(session, cell.meeting_id)
+            parties = [(meeting.participant_a_id, meeting.participant_a.name),
+                       (meeting.participant_b_id, meeting.participant_b.name)]
+        for participant_id, name in parties:
+            action = menu.addAction(_("Agenda of {name}").format(name=name))
+            action.triggered.connect(
+                lambda _c=False, p=participant_id: self.agenda_requested.emit(p))
+        menu.popup(self.view.viewport().mapToGlobal(point))

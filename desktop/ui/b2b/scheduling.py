@@ -1,0 +1,254 @@
+"""Scheduling in the background: "Schedule automatically" and "Re-plan after changes".
+
+The work runs as an :class:`~desktop.ui.operations.Operation` off the GUI thread: it reads the
+problem in a session of its own, then solves outside any transaction, reporting each better
+schedule ("meetings placed, breaks, bound"). Stop ends the search and keeps the best schedule
+found so far. Back on the GUI thread the answer is stored in one transaction, only if the
+mission did not change meanwhile, as one undoable step (the meetings are photographed before
+and after). An infeasible answer stores nothing and says why, in words.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.b2b.bridge import StoreReport, describe_instance, export_problem, store_schedule
+from desktop.b2b.instance import Instance, Schedule
+from desktop.b2b.mission_commands import (
+    MissionCounts,
+    is_placeholder,
+    mission_counts,
+    placeholder_count,
+    progress_text,
+)
+from desktop.b2b.solver import Progress as SolverProgress
+from desktop.b2b.solver import solve
+from desktop.errors import ConflictError, MissionDeskError
+from desktop.i18n import _
+from desktop.ui.b2b.commands import MeetingsChange, all_meeting_ids
+from desktop.ui.context import MissionContext
+from desktop.ui.dialogs import error_text
+from desktop.ui.operations import PROGRESS_DELAY_MS, Operation
+from desktop.ui.operations import Progress as OperationProgress
+from desktop.ui.undo import execute
+
+DEFAULT_TIME_LIMIT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Solved:
+    """What the background work hands back."""
+
+    instance: Instance
+    schedule: Schedule
+    replan: bool
+    stopped: bool
+
+
+class ProgressDialog(QDialog):
+    """Live progress of the scheduler, with a Stop button that keeps the best so far."""
+
+    def __init__(self, title: str, stop: threading.Event, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("schedulingProgress")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
+        self._stop = stop
+        self.size_text = QLabel()
+        self.size_text.setWordWrap(True)
+        self.text = QLabel(_("Looking for a first schedule…"))
+        self.text.setObjectName("progressText")
+        self.text.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setFormat(_("%v of %m meetings placed"))
+        self.stop_button = QPushButton(_("&Stop and keep the best so far"))
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.clicked.connect(self.stop)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.size_text)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.stop_button.setEnabled(False)
+        self.text.setText(_("Stopping: the best schedule found so far will be kept…"))
+
+    def reject(self) -> None:  # Escape stops, it does not hide a running job
+        self.stop()
+
+    def show_progress(self, done: int, total: int, message: str) -> None:
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        if message and self.stop_button.isEnabled():
+            self.text.setText(message)
+
+
+class ResultDialog(QDialog):
+    """What scheduling did, in words: the counts, what moved, what was not placed and why."""
+
+    def __init__(self, title: str, lines: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scheduleResult")
+        self.setWindowTitle(title)
+        self.resize(720, 420)
+        self.text = QPlainTextEdit("\n".join(lines))
+        self.text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.finished.connect(self.deleteLater)
+
+
+def _work(context: MissionContext, replan: bool, limit: float, stop: threading.Event,
+          progress: OperationProgress) -> Solved:
+    with context.mission.session_factory() as session:
+        instance = export_problem(session, keep_current=replan, time_limit_s=limit)
+    total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
+    holds = placeholder_count(instance)
+    progress.report(0, total, describe_instance(instance))
+
+    def on_progress(found: SolverProgress) -> None:
+        if progress.cancelled:
+            stop.set()
+            return
+        progress.report(max(0, found.scheduled - holds), total, progress_text(instance, found))
+
+    def stopping() -> bool:
+        return stop.is_set() or progress.cancelled
+
+    schedule = solve(instance, time_limit_s=limit, on_progress=on_progress, stop=stopping)
+    return Solved(instance, schedule, replan, stop.is_set())
+
+
+class Scheduler(QObject):
+    """Runs the scheduler for the page, one run at a time, and stores its answer."""
+
+    def __init__(self, context: MissionContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.widget = parent
+        self.time_limit_s = DEFAULT_TIME_LIMIT_S
+        self.operation: Operation | None = None
+        self.dialog: ProgressDialog | None = None
+        self.result_dialog: ResultDialog | None = None
+        self.last_report: StoreReport | None = None
+        self.last_counts: MissionCounts | None = None
+        self._stop = threading.Event()
+        stop = self._stop
+        parent.destroyed.connect(lambda *_a: stop.set())
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None and not self.operation.done
+
+    def start(self, replan: bool = False) -> Operation | None:
+        if self.busy or self.context.read_only:
+            return None
+        self._stop = stop = threading.Event()
+        self.widget.destroyed.connect(lambda *_a: stop.set())
+        title = (_("Re-planning the B2B meetings…") if replan
+                 else _("Scheduling the B2B meetings…"))
+        limit = self.time_limit_s
+        context = self.context
+        operation = Operation(lambda progress: _work(context, replan, limit, stop, progress),
+                              title=title, on_success=self._solved, on_failure=self._failed)
+        self.dialog = dialog = ProgressDialog(title, stop, self.widget)
+        operation.progress.connect(dialog.show_progress)
+        operation.finished.connect(dialog.hide)
+        operation.finished.connect(dialog.deleteLater)
+        QTimer.singleShot(PROGRESS_DELAY_MS, dialog, lambda: None if operation.done
+                          else dialog.show())
+        self.operation = operation
+        QThreadPool.globalInstance().start(operation.execute)
+        return operation
+
+    def stop(self) -> None:
+        if self.dialog is not None and self.busy:
+            self.dialog.stop()
+
+    def _failed(self, error: BaseException) -> None:
+        self._tell(_("Scheduling failed"), [error_text(error)], _("Nothing was stored."))
+
+    def _solved(self, solved: Solved) -> None:
+        counts = mission_counts(solved.instance, solved.schedule)
+        self.last_counts = counts
+        lines = [counts.summary()]
+        if solved.stopped:
+            lines.append(_("Stopped by you: this is the best schedule found by then."))
+        if solved.schedule.status == "infeasible":
+            missing = _missing(solved.instance, solved.schedule, required_only=True)
+            lines += [_("The required meetings cannot all be placed:"), *missing]
+            if not missing:
+                lines.append(_("No complete schedule was found in the time given; try a "
+                               "longer time limit."))
+            lines.append(_("Nothing was stored."))
+            self._tell(_("No complete schedule"), lines, _("Nothing was stored: some "
+                                                           "required meetings cannot be "
+                                                           "placed."))
+            return
+
+        def change(session: Session) -> StoreReport:
+            again = export_problem(session, keep_current=solved.replan,
+                                   time_limit_s=solved.instance.options.time_limit_s)
+            if again != solved.instance:
+                raise ConflictError(_("The mission changed while the meetings were being "
+                                      "scheduled; nothing was stored. Schedule again."))
+            return store_schedule(session, solved.instance, solved.schedule,
+                                  replan=solved.replan)
+
+        command = MeetingsChange(self.context, _("Re-plan the B2B meetings") if solved.replan
+                                 else _("Schedule the B2B meetings"), change, all_meeting_ids)
+        try:
+            execute(command)
+        except MissionDeskError as exc:
+            self._tell(_("Scheduling failed"), [error_text(exc)], error_text(exc))
+            return
+        report = command.result
+        assert isinstance(report, StoreReport)
+        self.last_report = report
+        lines += report.lines()
+        self._tell(_("Meetings scheduled"), lines, _("{summary} Undo with Ctrl+Z.").format(
+            summary=counts.summary()))
+
+    def _tell(self, title: str, lines: list[str], status: str) -> None:
+        say = getattr(self.widget, "say", None)
+        if callable(say):
+            say(status)
+        self.result_dialog = ResultDialog(title, lines, self.widget)
+        self.result_dialog.open()
+
+
+def _missing(instance: Instance, schedule: Schedule, *, required_only: bool) -> list[str]:
+    names = instance.participant_names()
+    specs = {m.id: m for m in instance.meetings}
+    lines = []
+    for missing in schedule.unscheduled:
+        spec = specs.get(missing.id)
+        if spec is None or is_placeholder(missing.id) or (required_only and not spec.required):
+            continue
+        a, b = (names.get(p, p) for p in spec.participants)
+        lines.append(_("{a} – {b}: {reason}").format(a=a, b=b, reason=missing.reason))
+    return lines

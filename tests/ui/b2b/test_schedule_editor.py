@@ -1,0 +1,147 @@
+"""The schedule editor: meetings dragged in the grid, refused with the reason, undone, swapped,
+locked."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop.db.models import Meeting
+from desktop.ui.b2b.gridmodel import MeetingGridModel
+from desktop.ui.b2b.page import B2BPage
+from desktop.ui.b2b.scheduletab import ScheduleTab
+from desktop.ui.mainwindow import MainWindow
+
+from .conftest import Forum
+
+
+@pytest.fixture
+def tab(open_window: Callable[..., MainWindow], forum: Forum) -> ScheduleTab:
+    window = open_window(forum.path)
+    page = window.show_page("b2b")
+    assert isinstance(page, B2BPage)
+    return page.schedule
+
+
+def places(tab: ScheduleTab) -> dict[int, tuple[int, int]]:
+    with tab.context.mission.session_factory() as session:
+        return {m.id: (m.slot_id, m.table_id) for m in session.scalars(select(Meeting))}
+
+
+def cell(tab: ScheduleTab, forum: Forum, slot: int, table: int) -> QModelIndex:
+    model = tab.model
+    return model.index(model.slot_ids.index(forum.slots[slot]),
+                       model.table_ids.index(forum.tables[table]))
+
+
+def drag(tab: ScheduleTab, source: QModelIndex, target: QModelIndex) -> bool:
+    """Drag the meeting at ``source`` over ``target`` and drop it there, through the grid's
+    own drag-move and drop handlers (called with the events a mouse drag delivers)."""
+    view = tab.view
+    data = tab.model.mimeData([source])
+    point = view.visualRect(target).center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    with warnings.catch_warnings():  # Qt 6 keeps only this (QPoint) form of the event
+        warnings.simplefilter("ignore", DeprecationWarning)
+        move = QDragMoveEvent(point, Qt.DropAction.MoveAction, data, buttons, keys)
+    view.dragMoveEvent(move)
+    drop = QDropEvent(point.toPointF(), Qt.DropAction.MoveAction, data, buttons, keys)
+    view.dropEvent(drop)
+    return drop.isAccepted()
+
+
+def test_the_grid_shows_both_parties_of_each_meeting(tab: ScheduleTab, forum: Forum) -> None:
+    model = tab.model
+    assert (model.rowCount(), model.columnCount()) == (3, 2)
+    assert model.data(cell(tab, forum, 0, 0)) == "Atlas Offshore\nCasa Data"
+    assert model.data(cell(tab, forum, 1, 1)) is None
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "T1"
+    assert "Both asked" in model.data(cell(tab, forum, 0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_conflicting_drag_is_refused_with_the_reason(tab: ScheduleTab, forum: Forum,
+                                                       qtbot: QtBot) -> None:
+    before = places(tab)
+    hints: list[str] = []
+    tab.view.hint.connect(hints.append)
+    # Atlas already meets Maroc in slot 2: Atlas–Casa cannot go there.
+    assert not drag(tab, cell(tab, forum, 0, 0), cell(tab, forum, 1, 1))
+    assert hints and "Atlas Offshore already meets Maroc Soft" in hints[0]
+    assert "Atlas Offshore already meets Maroc Soft" in tab.feedback.text()
+    assert tab.feedback.text().startswith("Not moved")
+    window = tab.window()
+    assert isinstance(window, MainWindow)
+    assert "already meets" in window.statusBar().currentMessage()
+    assert places(tab) == before
+    assert tab.context.undo_stack.count() == 0
+
+
+def test_a_valid_move_is_made_and_undone(tab: ScheduleTab, forum: Forum) -> None:
+    meeting = forum.meetings["atlas-casa"]
+    assert drag(tab, cell(tab, forum, 0, 0), cell(tab, forum, 2, 1))
+    assert places(tab)[meeting] == (forum.slots[2], forum.tables[1])
+    assert tab.model.data(cell(tab, forum, 2, 1)) == "Atlas Offshore\nCasa Data"
+    assert tab.model.data(cell(tab, forum, 0, 0)) is None
+    stack = tab.context.undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Move a meeting"
+    stack.undo()
+    assert places(tab)[meeting] == (forum.slots[0], forum.tables[0])
+    assert tab.model.data(cell(tab, forum, 0, 0)) == "Atlas Offshore\nCasa Data"
+    stack.redo()
+    assert places(tab)[meeting] == (forum.slots[2], forum.tables[1])
+
+
+def test_dropping_on_another_meeting_swaps_the_two(tab: ScheduleTab, forum: Forum) -> None:
+    casa, boston = forum.meetings["atlas-casa"], forum.meetings["boston-maroc"]
+    # Onto Atlas–Maroc one slot later: Maroc would then meet Boston and Atlas at once.
+    assert not drag(tab, cell(tab, forum, 0, 0), cell(tab, forum, 1, 0))
+    assert "Maroc Soft already meets Boston Code" in tab.feedback.text()
+    assert drag(tab, cell(tab, forum, 0, 0), cell(tab, forum, 0, 1))
+    after = places(tab)
+    assert (after[casa], after[boston]) == ((forum.slots[0], forum.tables[1]),
+                                            (forum.slots[0], forum.tables[0]))
+    assert "swapped" in tab.feedback.text()
+    assert tab.model.data(cell(tab, forum, 0, 0)) == "Boston Code\nMaroc Soft"
+    tab.context.undo_stack.undo()
+    after = places(tab)
+    assert (after[casa], after[boston]) == ((forum.slots[0], forum.tables[0]),
+                                            (forum.slots[0], forum.tables[1]))
+
+
+def test_a_locked_meeting_cannot_be_dragged(tab: ScheduleTab, forum: Forum,
+                                            qtbot: QtBot) -> None:
+    source = cell(tab, forum, 0, 0)
+    tab.view.setCurrentIndex(source)
+    qtbot.mouseClick(tab.lock_button, Qt.MouseButton.LeftButton)
+    source = cell(tab, forum, 0, 0)
+    assert tab.model.cell(source) is not None and tab.model.cell(source).locked  # type: ignore[union-attr]
+    assert not tab.model.flags(source) & Qt.ItemFlag.ItemIsDragEnabled
+    assert tab.model.data(source, Qt.ItemDataRole.DecorationRole) is not None
+    assert tab.lock_button.text().replace("&", "") == "Unlock"
+    before = places(tab)
+    assert not drag(tab, source, cell(tab, forum, 2, 1))
+    assert "is locked" in tab.feedback.text()
+    assert places(tab) == before
+    tab.context.undo_stack.undo()  # unlock again
+    assert tab.model.flags(cell(tab, forum, 0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_the_grid_model_follows_the_rules_of_qt_models(tab: ScheduleTab, forum: Forum,
+                                                       qtmodeltester: object) -> None:
+    model = MeetingGridModel(tab.context.mission.session_factory)
+    model.set_block(tab.model.block_id)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_a_point_outside_the_cells_is_not_a_target(tab: ScheduleTab, forum: Forum) -> None:
+    reasons = tab.model.drop_reasons(forum.meetings["atlas-casa"],
+                                     tab.view.indexAt(QPoint(-5, -5)))
+    assert reasons == ["Drop the meeting on a cell of the grid."]
+
