@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Airport
-from desktop.errors import NotFoundError
+from desktop.errors import ConflictError, NotFoundError
 from desktop.i18n import _
 from desktop.validation import Checker
 
@@ -85,3 +85,20 @@ def get_airport(session: Session, code: str) -> Airport:
               "mission's airport table first.").format(code=code.strip().upper()),
             field="airport")
     return airport
+
+
+def delete_airport(session: Session, code: str) -> None:
+    """Remove an airport no flight or venue uses (to take back one just added)."""
+    from desktop.db.models import FlightSegment, Venue
+
+    airport = get_airport(session, code)
+    used = session.scalar(select(FlightSegment.id).where(
+        (FlightSegment.from_airport == airport.iata) | (FlightSegment.to_airport == airport.iata)
+    ).limit(1))
+    if used is None:
+        used = session.scalar(select(Venue.id).where(Venue.iata == airport.iata).limit(1))
+    if used is not None:
+        raise ConflictError(_("The airport {code} is in use and cannot be removed.")
+                            .format(code=airport.iata))
+    session.delete(airport)
+    session.flush()
