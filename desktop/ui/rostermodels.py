@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
+from PySide6.QtCore import QObject
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db.enums import Category, Side, Status, label
 from desktop.db.models import Organization, Person
 from desktop.i18n import _, current_language
-from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel, quick_fold
-from desktop.validation import country_name, fold
+from desktop.ui.folding import fold_all, quick_fold
+from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel
+from desktop.validation import country_name
 
 
 def _code(column: Any) -> Any:
@@ -29,6 +32,10 @@ class PeopleModel(RecordTableModel):
 
     Facets for filters: ``side``, ``category``, ``status``, ``country`` (the organisation's),
     ``organization_id``.
+
+    The whole roster is read with one plain query (and the organisations with another, as a
+    small dict): cells are then formatted from memory, and search texts and sort keys are
+    made for all rows at once the first time a filter or a sort asks for them.
     """
 
     columns = (
@@ -41,50 +48,101 @@ class PeopleModel(RecordTableModel):
         Column("email", lambda: _("Email"), 220),
     )
 
-    def _query(self) -> Any:
-        # Vocabulary columns are read as their stored codes: converting 10,000 of each into
-        # enums would cost more than the whole query.
-        return (select(Person.id, Person.family_name, Person.given_name, Organization.name,
-                       _code(Person.category), _code(Person.status), Organization.country,
-                       Person.email, Person.badge_name, Person.job_title,
-                       _code(Organization.side), Person.organization_id)
-                .outerjoin(Organization, Person.organization_id == Organization.id))
+    def __init__(self, session_factory: sessionmaker[Session],
+                 parent: QObject | None = None) -> None:
+        super().__init__(session_factory, parent)
+        self._people: list[tuple[Any, ...]] = []
+        self._by_id: dict[int, tuple[Any, ...]] = {}
+        # organisation id -> (name, country code, side code)
+        self._organizations: dict[int | None, tuple[str, str | None, str | None]] = {}
 
-    def load_index(self, session: Session) -> list[IndexRow]:
-        language = current_language()
-        categories = {c.value: quick_fold(label(c)) for c in Category}
-        statuses = {s.value: quick_fold(label(s)) for s in Status}
-        countries: dict[str | None, str] = {}
-        organizations: dict[str | None, str] = {None: ""}
-        rows: list[IndexRow] = []
-        append = rows.append
-        for (pid, family, given, org, category, status, country, email, badge, job, side,
-             org_id) in session.execute(self._query()):
-            if country not in countries:
-                countries[country] = quick_fold(country_name(country, language))
-            if org not in organizations:
-                organizations[org] = quick_fold(org)
-            org_key = organizations[org]
-            raw = f"{given} {family} {badge} {email} {job}"
-            text = (raw.lower() if raw.isascii() else fold(raw)) + " " + org_key
-            family_key = family.lower() if family.isascii() else fold(family)
-            given_key = given.lower() if given.isascii() else fold(given)
-            append(IndexRow(
-                pid, text,
-                ((family_key, given_key), (given_key, family_key), org_key,
-                 categories[category], statuses[status], countries[country], email),
-                {"side": side, "category": category, "status": status, "country": country,
-                 "organization_id": org_id}))
-        return rows
+    def read_index(self, session: Session) -> list[int]:
+        # Plain columns of the tables, not ORM objects: vocabulary columns stay their stored
+        # codes (turning 10,000 of them into enums costs more than the whole query).
+        person, organization = Person.__table__.c, Organization.__table__.c
+        self._organizations = {oid: (name, country, side) for oid, name, country, side in
+                               plain_rows(session, select(organization.id, organization.name,
+                                                          organization.country,
+                                                          organization.side))}
+        self._organizations[None] = ("", None, None)
+        self._people = plain_rows(session, select(
+            person.id, person.family_name, person.given_name, person.organization_id,
+            person.category, person.status, person.email, person.badge_name,
+            person.job_title).order_by(person.id))
+        self._by_id = {row[0]: row for row in self._people}
+        return [row[0] for row in self._people]
+
+    def search_texts(self) -> list[str]:
+        organizations = self._organizations
+        return fold_all([f"{given} {family} {badge} {email} {job} {organizations[org][0]}"
+                         for (_id, family, given, org, _c, _s, email, badge, job)
+                         in self._people])
+
+    def sort_keys(self, column: int) -> list[Any]:
+        people, organizations = self._people, self._organizations
+        if column in (0, 1):
+            # One string per row ("family NUL given"), not a tuple: it sorts the same, and
+            # strings are no work for the garbage collector.
+            first, second = (1, 2) if column == 0 else (2, 1)
+            return fold_all([f"{row[first]}\0{row[second]}" for row in people])
+        if column == 2:
+            names = {oid: quick_fold(org[0]) for oid, org in organizations.items()}
+            return [names[row[3]] for row in people]
+        if column in (3, 4):
+            enum_type = Category if column == 3 else Status
+            labels = {member.value: quick_fold(label(member)) for member in enum_type}
+            return [labels[row[column + 1]] for row in people]
+        if column == 5:
+            language = current_language()
+            countries = {oid: quick_fold(cached_country_name(org[1], language))
+                         for oid, org in organizations.items()}
+            return [countries[row[3]] for row in people]
+        return [row[6] for row in people]
+
+    def facet_values(self, name: str) -> list[Any]:
+        people, organizations = self._people, self._organizations
+        if name == "category":
+            return [row[4] for row in people]
+        if name == "status":
+            return [row[5] for row in people]
+        if name == "organization_id":
+            return [row[3] for row in people]
+        if name == "country":
+            return [organizations[row[3]][1] for row in people]
+        if name == "side":
+            return [organizations[row[3]][2] for row in people]
+        return [None] * len(people)
 
     def fetch(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         language = current_language()
         found = {}
-        for (pid, family, given, org, category, status, country, email, *_rest) in \
-                session.execute(self._query().where(Person.id.in_(ids))):
-            found[pid] = (family, given, org or "", _label(Category, category),
-                          _label(Status, status), country_name(country, language), email)
+        for pid in ids:
+            row = self._by_id.get(pid)
+            if row is None:
+                continue
+            _id, family, given, org, category, status, email, *_rest = row
+            name, country, _side = self._organizations.get(org, ("", None, None))
+            found[pid] = (family, given, name, _label(Category, category),
+                          _label(Status, status), cached_country_name(country, language),
+                          email)
         return found
+
+
+def plain_rows(session: Session, statement: sa.Select[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a Core ``statement`` over plain columns, as the database driver returns
+    them: no result objects, no type conversion (stored codes stay codes)."""
+    connection = session.connection()
+    sql = str(statement.compile(dialect=connection.dialect))
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    return list(driver.execute(sql).fetchall())
+
+
+@cache
+def cached_country_name(code: str | None, language: str) -> str:
+    """A country's name, remembered: the tables ask for the same few countries again and
+    again."""
+    return country_name(code, language)
 
 
 class OrganizationsModel(RecordTableModel):
@@ -120,14 +178,14 @@ class OrganizationsModel(RecordTableModel):
             text = " ".join((name_key, city_key, sectors_text))
             rows.append(IndexRow(
                 oid, text,
-                (name_key, sides[side], quick_fold(country_name(country, language)), city_key,
-                 sectors_text, people),
+                (name_key, sides[side], quick_fold(cached_country_name(country, language)),
+                 city_key, sectors_text, people),
                 {"side": side, "country": country}))
         return rows
 
     def fetch(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         language = current_language()
-        return {oid: (name, _label(Side, side), country_name(country, language), city,
+        return {oid: (name, _label(Side, side), cached_country_name(country, language), city,
                       ", ".join(sectors or []), people)
                 for oid, name, side, country, city, sectors, people
                 in session.execute(self._query().where(Organization.id.in_(ids)))}

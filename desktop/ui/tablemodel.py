@@ -1,10 +1,15 @@
 """A table over database rows that holds ids, not copies: the base of the record tables.
 
-Loading reads one light *index* row per record: its id, its search text folded once (case and
-accents removed), one sort key per column and the values the filters look at. Filtering and
-sorting work on that index only, so they stay instant at 10,000 rows. What a cell shows is
-fetched from the database for the rows being looked at, a page at a time, and cached until the
-data changes.
+Loading reads a light *index*: the ids, in the order of the query, and whatever a subclass
+keeps to describe them. The folded search text (case and accents removed) and the sort key of
+a column are worked out from it only when first needed, for all rows at once, and kept until
+the data changes; filter values likewise. Filtering and sorting work on that index only, so
+they stay instant at 10,000 rows. What a cell shows is fetched for the rows being looked at, a
+page at a time, and cached until the data changes.
+
+A subclass either returns one :class:`IndexRow` per record from :meth:`load_index` (simple,
+fine for hundreds of rows), or overrides :meth:`read_index`, :meth:`search_texts`,
+:meth:`sort_keys` and :meth:`facet_values` to index column by column (for thousands).
 """
 
 from __future__ import annotations
@@ -23,15 +28,10 @@ from PySide6.QtCore import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.validation import fold
+from desktop.ui.folding import quick_fold
 
 FETCH_PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
-
-
-def quick_fold(text: str) -> str:
-    """:func:`desktop.validation.fold`, with a fast path for plain ASCII."""
-    return text.lower() if text.isascii() else fold(text)
 
 
 @dataclass(slots=True)
@@ -65,9 +65,14 @@ class RecordTableModel(QAbstractTableModel):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session_factory = session_factory
-        self._all: list[IndexRow] = []
-        self._rows: list[IndexRow] = []
-        self._positions: dict[int, int] = {}
+        self._index_rows: list[IndexRow] = []
+        self._ids: list[int] = []
+        self._texts: list[str] | None = None
+        self._keys: dict[int, list[Any]] = {}
+        self._facet_columns: dict[str, list[Any]] = {}
+        self._order: list[int] = []  # positions in the index, in sort order
+        self._rows: list[int] = []  # positions shown, in sort order
+        self._positions: dict[int, int] | None = None  # id -> row shown, built on demand
         self._cache: dict[int, tuple[Any, ...]] = {}
         self._text = ""
         self._facets: dict[str, Any] = {}
@@ -77,7 +82,26 @@ class RecordTableModel(QAbstractTableModel):
     # -- to implement ------------------------------------------------------------------------
 
     def load_index(self, session: Session) -> list[IndexRow]:
+        """One :class:`IndexRow` per record (the simple way to index)."""
         raise NotImplementedError
+
+    def read_index(self, session: Session) -> list[int]:
+        """Read what the index needs and return the ids, in a stable order (the column-wise
+        way to index: override together with the three methods below)."""
+        self._index_rows = self.load_index(session)
+        return [row.id for row in self._index_rows]
+
+    def search_texts(self) -> list[str]:
+        """The folded search text of each id, in :meth:`read_index` order."""
+        return [row.text for row in self._index_rows]
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """The sort key of each id in ``column``, in :meth:`read_index` order."""
+        return [row.keys[column] for row in self._index_rows]
+
+    def facet_values(self, name: str) -> list[Any]:
+        """The value of filter ``name`` for each id, in :meth:`read_index` order."""
+        return [row.facets.get(name) for row in self._index_rows]
 
     def fetch(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         """Cell values (one per column, already formatted) of the records ``ids``."""
@@ -88,12 +112,16 @@ class RecordTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the index again (after a change); keeps the filter and the sort order."""
         with self._session_factory() as session:
-            rows = self.load_index(session)
+            ids = self.read_index(session)
         self.beginResetModel()
-        self._all = rows
+        self._ids = ids
+        self._texts = None
+        self._keys.clear()
+        self._facet_columns.clear()
         self._cache.clear()
+        self._order = self._sorted_order()
         self._rows = self._select()
-        self._sort_rows()
+        self._positions = None
         self.endResetModel()
         self.reloaded.emit()
 
@@ -114,54 +142,74 @@ class RecordTableModel(QAbstractTableModel):
             self._facets[name] = value
         self._refilter()
 
-    def _select(self) -> list[IndexRow]:
-        text, facets = self._text, list(self._facets.items())
-        rows = self._all
-        if text:
-            rows = [row for row in rows if text in row.text]
-        for name, value in facets:
-            rows = [row for row in rows if row.facets.get(name) == value]
-        return rows if rows is not self._all else list(rows)
+    def _facet_column(self, name: str) -> list[Any]:
+        column = self._facet_columns.get(name)
+        if column is None:
+            column = self._facet_columns[name] = self.facet_values(name)
+        return column
+
+    def _select(self) -> list[int]:
+        rows = self._order
+        if self._text:
+            if self._texts is None:
+                self._texts = self.search_texts()
+            texts, needle = self._texts, self._text
+            rows = [p for p in rows if needle in texts[p]]
+        for name, value in self._facets.items():
+            column = self._facet_column(name)
+            rows = [p for p in rows if column[p] == value]
+        return rows if rows is not self._order else list(rows)
 
     def _refilter(self) -> None:
         self.beginResetModel()
         self._rows = self._select()
-        self._sort_rows()
+        self._positions = None
         self.endResetModel()
 
-    def _sort_rows(self) -> None:
+    def _sorted_order(self) -> list[int]:
         column = self._sort_column
-        self._rows.sort(key=lambda row: (row.keys[column], row.id),
-                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._positions = {row.id: position for position, row in enumerate(self._rows)}
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = self.sort_keys(column) if self._ids else []
+        # Python's sort is stable: equal keys keep the index order (ascending ids).
+        return sorted(range(len(self._ids)), key=keys.__getitem__,
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        held = [(index, self._rows[index.row()].id) for index in persistent if index.isValid()]
+        held = [(index, self._ids[self._rows[index.row()]]) for index in persistent
+                if index.isValid()]
         self._sort_column, self._sort_order = column, order
-        self._sort_rows()
+        self._order = self._sorted_order()
+        self._rows = self._select()
+        self._positions = None
         for index, record_id in held:
+            row = self.row_of(record_id)
             self.changePersistentIndex(
-                index, self.index(self._positions[record_id], index.column()))
+                index, self.index(row, index.column()) if row is not None else QModelIndex())
         self.layoutChanged.emit()
 
     # -- ids ---------------------------------------------------------------------------------
 
     def id_at(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._ids[self._rows[row]] if 0 <= row < len(self._rows) else None
 
     def row_of(self, record_id: int) -> int | None:
+        if self._positions is None:
+            ids = self._ids
+            self._positions = {ids[p]: row for row, p in enumerate(self._rows)}
         return self._positions.get(record_id)
 
     def ids(self) -> list[int]:
-        return [row.id for row in self._rows]
+        ids = self._ids
+        return [ids[p] for p in self._rows]
 
     @property
     def total(self) -> int:
-        return len(self._all)
+        return len(self._ids)
 
     # -- Qt model ----------------------------------------------------------------------------
 
@@ -194,12 +242,13 @@ class RecordTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _values(self, row: int) -> tuple[Any, ...] | None:
-        record_id = self._rows[row].id
+        ids = self._ids
+        record_id = ids[self._rows[row]]
         values = self._cache.get(record_id)
         if values is None:
             start = max(0, row - FETCH_PAGE // 4)
-            wanted = [r.id for r in self._rows[start:start + FETCH_PAGE]
-                      if r.id not in self._cache]
+            wanted = [ids[p] for p in self._rows[start:start + FETCH_PAGE]
+                      if ids[p] not in self._cache]
             with self._session_factory() as session:
                 self._cache.update(self.fetch(session, wanted))
             values = self._cache.get(record_id)

@@ -17,9 +17,8 @@ from desktop.ui.forms import RecordForm
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.records import RecordPage, Related
 from desktop.ui.rosterforms import PersonForm
-from desktop.ui.rostermodels import PeopleModel
+from desktop.ui.rostermodels import PeopleModel, cached_country_name, plain_rows
 from desktop.ui.tablemodel import RecordTableModel
-from desktop.validation import country_name
 
 
 class PeoplePage(RecordPage):
@@ -36,11 +35,11 @@ class PeoplePage(RecordPage):
         return PersonForm()
 
     def facets(self) -> list[tuple[str, str, list[tuple[str, Any]]]]:
+        country = Organization.__table__.c.country
         with self.context.mission.session_factory() as session:
-            codes = sorted({c for c in session.scalars(select(Organization.country).distinct())
-                            if c})
+            codes = sorted({c for (c,) in plain_rows(session, select(country).distinct()) if c})
         language = current_language()
-        countries = sorted((country_name(c, language), c) for c in codes)
+        countries = sorted((cached_country_name(c, language), c) for c in codes)
         return [
             ("side", _("All sides"), [(label(s), s.value) for s in Side]),
             ("category", _("All categories"), [(label(c), c.value) for c in Category]),
