@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import set_language
 from desktop.ui.settings import APPLICATION, ORGANISATION, language_choice, last_file
+
+if TYPE_CHECKING:
+    from desktop.ui.mainwindow import MainWindow
 
 _qt_translators: list[QTranslator] = []
 
@@ -56,9 +60,11 @@ def startup_file(file: str | None) -> tuple[str | None, bool]:
     return str(path), not path.exists()
 
 
-def run(file: str | None, *, read_only: bool = False, language: str | None = None) -> int:
-    """Show the main window on ``file`` (else the last mission, else the demo copy)."""
-    app = make_application()
+def start(file: str | None, *, read_only: bool = False,
+          language: str | None = None) -> MainWindow:
+    """Show the main window, then open ``file`` (else the last mission, else the demo copy)
+    from the event loop, so the window is on screen before any of the mission is read."""
+    make_application()
     apply_language(language or language_choice())
     from desktop.ui.mainwindow import MainWindow
     from desktop.ui.missionactions import open_demo
@@ -66,8 +72,20 @@ def run(file: str | None, *, read_only: bool = False, language: str | None = Non
     window = MainWindow()
     window.show()
     path, make_demo = startup_file(file)
-    if make_demo or path is None:
-        open_demo(window)
-    else:
-        window.open_path(Path(path), read_only=read_only)
+
+    def open_mission() -> None:
+        if make_demo or path is None:
+            open_demo(window)
+        else:
+            window.open_path(Path(path), read_only=read_only)
+
+    QTimer.singleShot(0, window, open_mission)
+    return window
+
+
+def run(file: str | None, *, read_only: bool = False, language: str | None = None) -> int:
+    """The app, until its window closes."""
+    window = start(file, read_only=read_only, language=language)
+    app = QApplication.instance()
+    assert app is not None and window.isVisible()
     return app.exec()

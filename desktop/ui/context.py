@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.checks import Ref
-from desktop.db.missionfile import MissionFile
-from desktop.ui.operations import OperationRunner
+if TYPE_CHECKING:  # the window shows before the database layer is imported
+    from desktop.checks import Ref
+    from desktop.db.missionfile import MissionFile
+    from desktop.ui.operations import OperationRunner
 
 
 class MissionEvents(QObject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.db.backup import BackupInfo
 from desktop.errors import MissionDeskError
 from desktop.i18n import _, format_datetime, format_number
+
+if TYPE_CHECKING:
+    from desktop.db.backup import BackupInfo
 
 
 def ask(parent: QWidget, title: str, text: str, yes: str,

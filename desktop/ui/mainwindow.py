@@ -2,11 +2,17 @@
 
 There is no "Save": every change is its own transaction the moment it is made, and undoable.
 The language switches at once: menus and pages are rebuilt in the new language.
+
+The window shows before the database layer is even imported: the mission opens in a
+background operation, the page modules are imported when it is open, and each page is built
+the first time it is shown.
 """
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -23,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.checks import Ref
-from desktop.db.missionfile import MissionFile, describe_holder
 from desktop.errors import MissionLockedError
 from desktop.i18n import _
 from desktop.ui import dialogs
@@ -34,6 +38,10 @@ from desktop.ui.operations import Operation, OperationRunner
 from desktop.ui.pages import PageSpec, page_specs
 from desktop.ui.pages.base import Page
 from desktop.ui.settings import add_recent_file, app_settings, language_choice, recent_files
+
+if TYPE_CHECKING:
+    from desktop.checks import Ref
+    from desktop.db.missionfile import MissionFile
 
 StandardKey = QKeySequence.StandardKey
 
@@ -59,6 +67,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.specs: list[PageSpec] = []
         self.holder_text = ""
+        self.mission_name = ""
+        self.page_actions: list[QAction] = []
         self.undo_stack = QUndoStack(self)
         self.runner = OperationRunner(self)
         self.events = MissionEvents(self)
@@ -105,7 +115,9 @@ class MainWindow(QMainWindow):
         widget = QWidget()
         widget.setObjectName("welcome")
         text = QLabel(_("No mission is open."))
+        text.setObjectName("welcomeText")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome_text = text
         new = QPushButton(_("New mission…"))
         new.clicked.connect(lambda: actions.new_mission(self))
         open_ = QPushButton(_("Open…"))
@@ -115,7 +127,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(widget)
         layout.addStretch(1)
         layout.addWidget(text)
-        for button in (new, open_, demo):
+        self.welcome_buttons = [new, open_, demo]
+        for button in self.welcome_buttons:
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return widget
@@ -164,13 +177,10 @@ class MainWindow(QMainWindow):
                                           edits=True)
 
         view = bar.addMenu(_("&View"))
-        self.page_actions: list[QAction] = []
-        for number, spec in enumerate(page_specs(), start=1):
-            action = self._action(view, spec.title(),
-                                  lambda _c=False, key=spec.key: self.show_page(key),
-                                  f"Ctrl+{number}" if number < 10 else None, needs_mission=True)
-            self.page_actions.append(action)
-        view.addSeparator()
+        self.view_menu = view
+        self.page_actions = []
+        self._pages_end = view.addSeparator()
+        self._add_page_actions()
         language = view.addMenu(_("&Language"))
         group = QActionGroup(self)
         chosen = language_choice()
@@ -188,6 +198,21 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, _("&About Mission Desk"), lambda: dialogs.about(self))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self._update_actions()
+
+    def _add_page_actions(self) -> None:
+        """One View-menu entry per page (Ctrl+1...), once the pages are known."""
+        for action in self.page_actions:
+            self.view_menu.removeAction(action)
+            action.deleteLater()
+        self.page_actions = []
+        for number, spec in enumerate(self.specs, start=1):
+            action = QAction(spec.title(), self)
+            if number < 10:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _c=False, key=spec.key: self.show_page(key))
+            action.setProperty("needs_mission", True)
+            self.view_menu.insertAction(self._pages_end, action)
+            self.page_actions.append(action)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -224,26 +249,42 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------
 
     def _build_pages(self, current: str | None = None) -> None:
+        """List the pages in the navigation and show ``current``; pages are built when first
+        shown."""
         assert self.context is not None
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
+        self._drop_pages()
         self.navigation.blockSignals(True)
         self.navigation.clear()
         self.specs = page_specs()
         for spec in self.specs:
+            self.navigation.addItem(spec.title())
+        self.navigation.blockSignals(False)
+        self.navigation.show()
+        self._add_page_actions()
+        keys = [spec.key for spec in self.specs]
+        self.show_page(current if current in keys else keys[0])
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+
+    def _page(self, key: str) -> Page | None:
+        """The page ``key``, built now if it has not been shown yet."""
+        page = self.pages.get(key)
+        if page is None and self.context is not None:
+            spec = next((spec for spec in self.specs if spec.key == key), None)
+            if spec is None:
+                return None
             page = spec.factory(self.context)
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
             self.stack.addWidget(page)
-            self.navigation.addItem(spec.title())
-        self.navigation.blockSignals(False)
-        self.navigation.show()
-        self.show_page(current if current in self.pages else self.specs[0].key)
+        return page
 
     def show_page(self, key: str) -> Page | None:
-        page = self.pages.get(key)
+        page = self._page(key)
         if page is None:
             return None
         row = [spec.key for spec in self.specs].index(key)
@@ -255,9 +296,10 @@ class MainWindow(QMainWindow):
 
     def _page_chosen(self, row: int) -> None:
         if 0 <= row < len(self.specs):
-            page = self.pages[self.specs[row].key]
-            self.stack.setCurrentWidget(page)
-            page.activate()
+            page = self._page(self.specs[row].key)
+            if page is not None:
+                self.stack.setCurrentWidget(page)
+                page.activate()
 
     @property
     def current_page(self) -> Page | None:
@@ -299,13 +341,28 @@ class MainWindow(QMainWindow):
         """Open a mission file in the background; a locked file is offered read-only."""
         if not self.close_mission():
             raise RuntimeError("the current mission could not be closed")
-        self.statusBar().showMessage(_("Opening {file}…").format(file=Path(path).name))
+        opening = _("Opening {file}…").format(file=Path(path).name)
+        self.statusBar().showMessage(opening)
+        self._show_welcome(opening)
 
-        def work(progress: object) -> MissionFile:
-            return MissionFile.open(path, read_only=read_only)
+        def work(progress: object) -> tuple[MissionFile, str, str]:
+            from desktop.db.missionfile import MissionFile
+
+            mission = MissionFile.open(path, read_only=read_only)
+            try:
+                name, holder = read_headline(mission)
+            except BaseException:
+                mission.close()
+                raise
+            return mission, name, holder
+
+        def opened(result: tuple[MissionFile, str, str]) -> None:
+            mission, name, holder = result
+            self.set_mission(mission, name=name, holder=holder)
 
         def failed(error: BaseException) -> None:
             self.statusBar().clearMessage()
+            self._show_welcome()
             if isinstance(error, MissionLockedError) and not read_only:
                 dialogs.ask(self, _("Mission already open"),
                             error.message + "\n\n" + _("Open it read-only?"),
@@ -315,38 +372,44 @@ class MainWindow(QMainWindow):
                 self.show_error(error)
 
         return self.runner.run(Operation(work, title=_("Opening the mission…"),
-                                         on_success=self.set_mission, on_failure=failed,
+                                         on_success=opened, on_failure=failed,
                                          cancellable=False))
 
     def _open_read_only(self, path: str | Path) -> None:
         self.open_path(path, read_only=True)
 
-    def set_mission(self, mission: MissionFile, current_page: str | None = None) -> None:
-        """Show ``mission`` (already open) in the window."""
-        from desktop.missions import get_mission
-
+    def set_mission(self, mission: MissionFile, current_page: str | None = None, *,
+                    name: str | None = None, holder: str | None = None) -> None:
+        """Show ``mission`` (already open) in the window; ``name`` and ``holder`` (see
+        :func:`read_headline`) are read here unless given."""
         self.close_mission()
-        with mission.session_factory() as session:
-            self.mission_name = get_mission(session).name
+        if name is None or holder is None:
+            name, holder = read_headline(mission)
+        self.mission_name = name
+        self.holder_text = holder
         self.mission = mission
         self.context = MissionContext(mission, undo_stack=self.undo_stack, runner=self.runner,
                                       events=self.events, open_ref=self.open_ref,
                                       show_error=self.show_error)
         if mission.path is not None:
             add_recent_file(mission.path)
-        self.holder_text = ""
-        if mission.read_only and mission.path is not None:
-            from desktop.db.lock import read_holder
-
-            holder = read_holder(mission.path)
-            if holder is not None:
-                self.holder_text = describe_holder(holder)
         self._show_banner()
         self._build_pages(current_page or str(app_settings().value("window/page", "")))
         self.statusBar().clearMessage()
         self._update_title()
         self._update_actions()
+        # What exists now (the app's modules, the mission's pages) lives as long as the window:
+        # leave it out of the garbage collector's full passes, which otherwise stall the window
+        # for tens of milliseconds each time a big table is loaded.
+        gc.freeze()
         self.mission_opened.emit()
+
+    def _show_welcome(self, busy: str = "") -> None:
+        """The page shown without a mission; ``busy`` says what is under way instead."""
+        self.welcome_text.setText(busy or _("No mission is open."))
+        for button in self.welcome_buttons:
+            button.setVisible(not busy)
+        self.stack.setCurrentWidget(self.welcome)
 
     def _show_banner(self) -> None:
         if self.mission is None or not self.mission.read_only:
@@ -366,17 +429,15 @@ class MainWindow(QMainWindow):
         self.runner.cancel_all()
         self.runner.wait()
         self.save_layout()
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
+        self._drop_pages()
         self.specs = []
+        self._add_page_actions()
         self.navigation.clear()
         self.navigation.hide()
         self.undo_stack.clear()
         mission, self.mission, self.context = self.mission, None, None
         mission.close()
-        self.stack.setCurrentWidget(self.welcome)
+        self._show_welcome()
         self.banner.hide()
         self._update_title()
         self._update_actions()
@@ -416,3 +477,20 @@ class MainWindow(QMainWindow):
         self.close_mission()
         app_settings().sync()
         event.accept()
+
+
+def read_headline(mission: MissionFile) -> tuple[str, str]:
+    """The mission's name, and who holds the file when it is open read-only (else "")."""
+    from desktop.db.missionfile import describe_holder
+    from desktop.missions import get_mission
+
+    with mission.session_factory() as session:
+        name = get_mission(session).name
+    holder_text = ""
+    if mission.read_only and mission.path is not None:
+        from desktop.db.lock import read_holder
+
+        holder = read_holder(mission.path)
+        if holder is not None:
+            holder_text = describe_holder(holder)
+    return name, holder_text

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from desktop.db.backup import copy_database, list_backups
-from desktop.db.missionfile import MissionFile, restore_backup
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.ui import dialogs
@@ -25,6 +23,7 @@ DEMO_FILE = "Demo mission 2007.mission"
 
 def build_demo_file(path: Path) -> Path:
     """Write the bundled 2007 demo mission into a new file at ``path`` (atomically)."""
+    from desktop.db.missionfile import MissionFile
     from desktop.demo.mission2007 import build_demo
 
     part = path.with_name(path.stem + ".part" + path.suffix)
@@ -64,6 +63,7 @@ def _open(window: MainWindow, path: Path) -> None:
 
 
 def new_mission(window: MainWindow) -> None:
+    from desktop.db.missionfile import MissionFile
     from desktop.missions import MissionInput, create_mission, validate_mission
 
     dialog = NewMission(window)
@@ -99,6 +99,8 @@ NewMission = dialogs.NewMissionDialog
 
 
 def save_copy(window: MainWindow) -> None:
+    from desktop.db.backup import copy_database
+
     mission = window.mission
     if mission is None or mission.path is None:
         return
@@ -116,6 +118,9 @@ def save_copy(window: MainWindow) -> None:
 
 
 def restore(window: MainWindow) -> None:
+    from desktop.db.backup import list_backups
+    from desktop.db.missionfile import restore_backup
+
     mission = window.mission
     if mission is None or mission.path is None:
         return

@@ -25,14 +25,16 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.db.missionfile import MissionFile
 from desktop.errors import Cancelled, MissionDeskError
 from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.db.missionfile import MissionFile
 
 PROGRESS_DELAY_MS = 500
 

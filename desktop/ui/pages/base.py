@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from desktop.checks import Ref
-from desktop.ui.context import MissionContext
+if TYPE_CHECKING:
+    from desktop.checks import Ref
+    from desktop.ui.context import MissionContext
 
 
 class Page(QWidget):
