@@ -127,8 +127,12 @@ class Document(ABC):
         target = Path(path)
         data = self.render(on_progress=on_progress, should_cancel=should_cancel)
         partial = target.with_name(target.name + ".part")
-        partial.write_bytes(data)
-        partial.replace(target)
+        try:
+            partial.write_bytes(data)
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         return target
 
     @abstractmethod

@@ -9,6 +9,8 @@ can hold many people (each starts on a new page and has its own page numbers), o
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -166,19 +168,30 @@ class Itinerary(FlowDocument):
 
     def write_split(self, folder: str | Path, *, on_progress: ProgressCallback | None = None,
                     should_cancel: CancelCheck | None = None) -> list[Path]:
-        """One PDF per person in ``folder`` (``0012-ouellet-eloise.pdf``); returns the paths."""
+        """One PDF per person in ``folder`` (``0012-ouellet-eloise.pdf``); returns the paths.
+
+        All or nothing: the files are written to a hidden folder inside ``folder`` and moved
+        into place once every one is done, so a stopped or failed batch leaves nothing.
+        """
         target = Path(folder)
         target.mkdir(parents=True, exist_ok=True)
         job = Job(on_progress, should_cancel)
-        written = []
-        for index, person in enumerate(self.people):
-            job.step(index, len(self.people))
-            single = Itinerary([person], mission_name=self.mission_name,
-                               language=person.language, printed_at=self.printed_at,
-                               paper=self.paper)
-            written.append(single.write(target / file_name(person)))
-        job.step(len(self.people), len(self.people))
-        return written
+        staging = Path(tempfile.mkdtemp(prefix=".itineraries-", dir=target))
+        try:
+            staged = []
+            for index, person in enumerate(self.people):
+                job.step(index, len(self.people))
+                single = Itinerary([person], mission_name=self.mission_name,
+                                   language=person.language, printed_at=self.printed_at,
+                                   paper=self.paper)
+                staged.append(single.write(staging / file_name(person)))
+            job.step(len(self.people), len(self.people))
+            written = []
+            for path in staged:
+                written.append(path.replace(target / path.name))
+            return written
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     def story(self, job: Job) -> list[Flowable]:
         flow: list[Flowable] = []

@@ -77,7 +77,8 @@ def test_a_combined_batch_starts_each_person_on_a_new_page_with_their_own_number
     document = Itinerary.from_session(session, printed_at=PRINTED)
     people = [p.name for p in document.people]
     pages = pdf_text(document.render())
-    starts = [i for i, page in enumerate(pages) if "Page 1 of" in page]
+    # Each person's pages are in their language: "Page 1 of 2", "Page 1 sur 2".
+    starts = [i for i, page in enumerate(pages) if "Page 1 of" in page or "Page 1 sur" in page]
     assert len(starts) == len(people) == 5
     for start, name in zip(starts, people, strict=True):
         # Arabic is printed as shaped presentation forms; NFKC reads them back as letters.
@@ -95,6 +96,16 @@ def test_a_batch_can_be_split_into_one_file_per_person(
         "eloise" in p.name for p in paths)
     for path in paths:
         assert len(PdfReader(path).pages) >= 2
+
+
+def test_a_split_batch_that_is_stopped_leaves_no_file_behind(
+        session: Session, sample: Sample, tmp_path: Path) -> None:
+    document = Itinerary.from_session(session, printed_at=PRINTED)
+    steps: list[int] = []
+    with pytest.raises(Cancelled):
+        document.write_split(tmp_path / "out", on_progress=lambda d, t: steps.append(d),
+                             should_cancel=lambda: len(steps) >= 3)
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_a_preview_is_the_first_page_only() -> None:
