@@ -6,8 +6,11 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.checks import Ref
 from desktop.i18n import _
+from desktop.ui.b2b.agenda import AgendaTab
+from desktop.ui.b2b.matrix import MatrixTab
 from desktop.ui.b2b.scheduletab import ScheduleTab
 from desktop.ui.b2b.scheduling import Scheduler
+from desktop.ui.b2b.summary import SummaryTab
 from desktop.ui.context import MissionContext
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.base import Page
@@ -29,7 +32,14 @@ class B2BPage(Page):
         self.schedule = ScheduleTab(context)
         self.scheduler = Scheduler(context, self.schedule)
         self.schedule.schedule_requested.connect(self.scheduler.start)
+        self.agenda = AgendaTab(context)
+        self.matrix = MatrixTab(context)
+        self.summary = SummaryTab(context)
+        self.schedule.agenda_requested.connect(self.show_agenda)
         self.tabs.addTab(self.schedule, _("&Schedule"))
+        self.tabs.addTab(self.agenda, _("&Agendas and wish lists"))
+        self.tabs.addTab(self.matrix, _("&Requests"))
+        self.tabs.addTab(self.summary, _("S&ummary"))
         self.tabs.currentChanged.connect(self._tab_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -52,15 +62,38 @@ class B2BPage(Page):
         self._stale = {self.tabs.widget(n) for n in range(1, self.tabs.count())}
         self._tab_chosen(self.tabs.currentIndex())
 
+    def show_agenda(self, participant_id: int) -> None:
+        self.tabs.setCurrentWidget(self.agenda)
+        self.agenda.show_participant(participant_id)
+
     def _tab_chosen(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        if widget is self.summary:
+            self.summary.model.reasons = self.scheduler.last_reasons
         if widget in self._stale:
             self._stale.discard(widget)
             load = getattr(widget, "load", None)
             if callable(load):
                 load()
 
+    def can_delete(self) -> bool:
+        return not self.context.read_only and self.tabs.currentWidget() in (self.schedule,
+                                                                            self.matrix)
+
+    def delete_selected(self) -> None:
+        """Delete: withdraw the request under the cursor, or delete the selected meeting."""
+        if not self.can_delete():
+            return
+        if self.tabs.currentWidget() is self.matrix:
+            self.matrix.model.request_edit(self.matrix.view.currentIndex(), None)
+        else:
+            self.schedule.delete_current()
+
     def open_ref(self, ref: Ref) -> bool:
+        if ref.kind == "meeting_request":
+            self.activate()
+            self.tabs.setCurrentWidget(self.matrix)
+            return True
         if ref.kind == "meeting":
             self.activate()
             self.tabs.setCurrentWidget(self.schedule)

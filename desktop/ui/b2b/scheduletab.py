@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.b2b.meetings import get_meeting, move_meeting, set_locked, swap_meetings
+from desktop.b2b.meetings import (
+    delete_meeting,
+    get_meeting,
+    move_meeting,
+    set_locked,
+    swap_meetings,
+)
 from desktop.b2b.setup import list_blocks
 from desktop.errors import MissionDeskError
 from desktop.i18n import _, format_weekday_date
@@ -195,6 +201,20 @@ class ScheduleTab(QWidget):
                 else _("Meeting unlocked."))
         return self._run(done, MeetingsChange(self.context, text, change,
                                               lambda _s: [meeting_id]))
+
+    def delete_current(self) -> bool:
+        cell = self.model.cell(self.view.currentIndex())
+        if cell is None:
+            self.say(_("Select a meeting first."))
+            return False
+        meeting_id = cell.meeting_id
+
+        def change(session: Session) -> object:
+            delete_meeting(session, meeting_id)
+            return None
+
+        return self._run(_("Meeting deleted. Undo with Ctrl+Z."), MeetingsChange(
+            self.context, _("Delete a meeting"), change, lambda _s: [meeting_id]))
 
     def toggle_lock(self) -> None:
         cell = self.model.cell(self.view.currentIndex())

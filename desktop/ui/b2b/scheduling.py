@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.b2b.bridge import StoreReport, describe_instance, export_problem, store_schedule
+from desktop.b2b.bridge import (
+    StoreReport,
+    describe_instance,
+    export_problem,
+    parse_pair_id,
+    store_schedule,
+)
 from desktop.b2b.instance import Instance, Schedule
 from desktop.b2b.mission_commands import (
     MissionCounts,
@@ -156,6 +162,7 @@ class Scheduler(QObject):
         self.result_dialog: ResultDialog | None = None
         self.last_report: StoreReport | None = None
         self.last_counts: MissionCounts | None = None
+        self.last_reasons: dict[frozenset[int], str] = {}
         self._stop = threading.Event()
         stop = self._stop
         parent.destroyed.connect(lambda *_a: stop.set())
@@ -195,6 +202,9 @@ class Scheduler(QObject):
     def _solved(self, solved: Solved) -> None:
         counts = mission_counts(solved.instance, solved.schedule)
         self.last_counts = counts
+        self.last_reasons = {frozenset(pair): missing.reason
+                             for missing in solved.schedule.unscheduled
+                             if (pair := parse_pair_id(missing.id)) is not None}
         lines = [counts.summary()]
         if solved.stopped:
             lines.append(_("Stopped by you: this is the best schedule found by then."))

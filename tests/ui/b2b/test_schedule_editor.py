@@ -145,3 +145,13 @@ def test_a_point_outside_the_cells_is_not_a_target(tab: ScheduleTab, forum: Foru
                                      tab.view.indexAt(QPoint(-5, -5)))
     assert reasons == ["Drop the meeting on a cell of the grid."]
 
+
+
+def test_delete_removes_the_selected_meeting_undoably(tab: ScheduleTab, forum: Forum) -> None:
+    tab.view.setCurrentIndex(cell(tab, forum, 0, 0))
+    window = tab.window()
+    assert isinstance(window, MainWindow)
+    window.delete_action.trigger()
+    assert forum.meetings["atlas-casa"] not in places(tab)
+    tab.context.undo_stack.undo()
+    assert places(tab)[forum.meetings["atlas-casa"]] == (forum.slots[0], forum.tables[0])

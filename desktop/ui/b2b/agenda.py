@@ -1,0 +1,166 @@
+"""One participant at a time: its agenda (meetings in time order) and its wish list (whom it
+asked to meet), where a wish can be added from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.b2b.meetings import agenda
+from desktop.b2b.requests import RequestInput, add_request, wish_list
+from desktop.b2b.setup import list_participants, participant_side
+from desktop.db.enums import label
+from desktop.errors import MissionDeskError
+from desktop.i18n import _, format_time, format_weekday_date
+from desktop.ui.b2b.commands import RequestChange
+from desktop.ui.b2b.matrix import pair_request_ids
+from desktop.ui.context import MissionContext
+from desktop.ui.dialogs import error_text
+from desktop.ui.undo import execute
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+class AgendaTab(QWidget):
+    """A participant chooser, its agenda, its wish list and a way to add a wish."""
+
+    def __init__(self, context: MissionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.participants = QComboBox()
+        self.participants.setObjectName("participantChooser")
+        self.participants.setMinimumContentsLength(30)
+        self.participants.currentIndexChanged.connect(self.show_current)
+        self.agenda = _table("agendaTable", [_("Day"), _("Time"), _("Table"), _("With"),
+                                             _("Interpreter"), _("Locked")])
+        self.wishes = _table("wishTable", [_("Asked to meet"), _("Priority"), _("Status"),
+                                           _("Mutual"), _("Scheduled")])
+        self.target = QComboBox()
+        self.target.setObjectName("wishTarget")
+        self.priority = QSpinBox()
+        self.priority.setRange(1, 3)
+        self.priority.setValue(2)
+        add = QPushButton(_("&Add to the wish list"))
+        add.setObjectName("addWish")
+        add.setEnabled(not context.read_only)
+        add.clicked.connect(self.add_wish)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+
+        chooser = QFormLayout()
+        chooser.addRow(_("&Participant:"), self.participants)
+        adding = QHBoxLayout()
+        adding.addWidget(QLabel(_("Ask to meet:")))
+        adding.addWidget(self.target, 1)
+        adding.addWidget(QLabel(_("priority")))
+        adding.addWidget(self.priority)
+        adding.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addWidget(QLabel(_("Agenda")))
+        layout.addWidget(self.agenda, 3)
+        layout.addWidget(QLabel(_("Wish list")))
+        layout.addWidget(self.wishes, 2)
+        layout.addLayout(adding)
+        layout.addWidget(self.feedback)
+
+    def load(self) -> None:
+        current = self.participants.currentData()
+        self.participants.blockSignals(True)
+        self.participants.clear()
+        with self.context.mission.session_factory() as session:
+            for participant in list_participants(session):
+                side = participant_side(participant)
+                text = participant.name if side is None else _("{name} ({side})").format(
+                    name=participant.name, side=label(side))
+                self.participants.addItem(text, participant.id)
+        self.participants.blockSignals(False)
+        self.participants.setCurrentIndex(max(self.participants.findData(current), 0))
+        self.show_current()
+
+    def show_participant(self, participant_id: int) -> None:
+        found = self.participants.findData(participant_id)
+        if found >= 0:
+            self.participants.setCurrentIndex(found)
+            self.show_current()
+
+    def show_current(self) -> None:
+        participant_id = self.participants.currentData()
+        if participant_id is None:
+            _fill(self.agenda, [])
+            _fill(self.wishes, [])
+            return
+        with self.context.mission.session_factory() as session:
+            self._show(session, participant_id)
+
+    def _show(self, session: Session, participant_id: int) -> None:
+        rows = []
+        for meeting in agenda(session, participant_id):
+            other = (meeting.participant_b if meeting.participant_a_id == participant_id
+                     else meeting.participant_a)
+            rows.append([format_weekday_date(meeting.slot.starts_at.date()),
+                         _("{start}–{end}").format(start=format_time(meeting.slot.starts_at),
+                                                   end=format_time(meeting.slot.ends_at)),
+                         meeting.table.name, other.name,
+                         meeting.interpreter.name if meeting.interpreter else "",
+                         _("locked") if meeting.locked else ""])
+        _fill(self.agenda, rows)
+        wishes = wish_list(session, participant_id)
+        _fill(self.wishes, [[w.other.name, str(w.request.priority), label(w.request.status),
+                             _("yes") if w.mutual else "", _("yes") if w.meeting else _("no")]
+                            for w in wishes])
+        asked = {w.other.id for w in wishes}
+        me = next(p for p in list_participants(session) if p.id == participant_id)
+        side = participant_side(me)
+        self.target.clear()
+        for other in list_participants(session):
+            if other.id != participant_id and other.id not in asked and (
+                    side is None or participant_side(other) != side):
+                self.target.addItem(other.name, other.id)
+
+    def add_wish(self) -> bool:
+        requester, target = self.participants.currentData(), self.target.currentData()
+        if requester is None or target is None:
+            return False
+        priority = self.priority.value()
+
+        def change(session: Session) -> object:
+            return add_request(session, RequestInput(requester, target, priority))
+
+        try:
+            execute(RequestChange(self.context, _("Add a meeting request"), change,
+                                  lambda s: pair_request_ids(s, requester, target)))
+        except MissionDeskError as exc:
+            self.feedback.setText(error_text(exc))
+            return False
+        self.feedback.setText(_("Added to the wish list. Undo with Ctrl+Z."))
+        return True

@@ -1,0 +1,111 @@
+"""Requests entered in the matrix and the wish lists, agendas, and the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desktop.db.enums import RequestStatus
+from desktop.db.models import MeetingRequest
+from desktop.ui.b2b.matrix import RequestMatrixModel
+from desktop.ui.b2b.page import B2BPage
+from desktop.ui.b2b.summary import SummaryModel
+from desktop.ui.mainwindow import MainWindow
+
+from .conftest import Forum
+
+
+@pytest.fixture
+def page(open_window: Callable[..., MainWindow], forum: Forum) -> B2BPage:
+    found = open_window(forum.path).show_page("b2b")
+    assert isinstance(found, B2BPage)
+    return found
+
+
+def requests(page: B2BPage) -> dict[tuple[int, int], tuple[int, RequestStatus]]:
+    with page.context.mission.session_factory() as session:
+        return {(r.requester_id, r.target_id): (r.priority, r.status)
+                for r in session.scalars(select(MeetingRequest))}
+
+
+def matrix_cell(page: B2BPage, row: int, column: int) -> QModelIndex:
+    model = page.matrix.model
+    return model.index(model.row_ids.index(row), model.column_ids.index(column))
+
+
+def test_the_matrix_shows_who_asked_and_edits_from_the_keyboard(
+        page: B2BPage, forum: Forum, qtbot: QtBot) -> None:
+    page.tabs.setCurrentWidget(page.matrix)
+    t = forum.teams
+    model, view = page.matrix.model, page.matrix.view
+    assert model.rowCount() == 2 and model.columnCount() == 2  # delegation × hosts
+    assert model.data(matrix_cell(page, t["Atlas Offshore"], t["Casa Data"])).startswith("⇄ 1")
+    assert model.data(matrix_cell(page, t["Atlas Offshore"], t["Casa Data"])).endswith("✓")
+    assert model.data(matrix_cell(page, t["Boston Code"], t["Casa Data"])) is None
+    view.setFocus()
+    view.setCurrentIndex(matrix_cell(page, t["Boston Code"], t["Casa Data"]))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert requests(page)[t["Boston Code"], t["Casa Data"]] == (1, RequestStatus.REQUESTED)
+    assert model.data(matrix_cell(page, t["Boston Code"], t["Casa Data"])).startswith("→ 1")
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert requests(page)[t["Boston Code"], t["Casa Data"]] == (1, RequestStatus.ACCEPTED)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert requests(page)[t["Boston Code"], t["Casa Data"]] == (3, RequestStatus.ACCEPTED)
+    stack = page.context.undo_stack
+    stack.undo()
+    stack.undo()
+    assert requests(page)[t["Boston Code"], t["Casa Data"]] == (1, RequestStatus.REQUESTED)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert (t["Boston Code"], t["Casa Data"]) not in requests(page)
+    stack.undo()
+    assert (t["Boston Code"], t["Casa Data"]) in requests(page)
+
+
+def test_the_agenda_and_the_wish_list_of_a_participant(page: B2BPage, forum: Forum,
+                                                       qtbot: QtBot) -> None:
+    t = forum.teams
+    page.show_agenda(t["Atlas Offshore"])
+    assert page.tabs.currentWidget() is page.agenda
+    agenda = page.agenda
+    assert agenda.agenda.rowCount() == 2
+    assert agenda.agenda.item(0, 3).text() == "Casa Data"
+    assert [agenda.wishes.item(r, 0).text() for r in range(2)] == ["Casa Data", "Maroc Soft"]
+    assert agenda.wishes.item(0, 3).text() == "yes"  # mutual
+    page.show_agenda(t["Boston Code"])
+    assert agenda.target.findData(t["Casa Data"]) >= 0
+    agenda.target.setCurrentIndex(agenda.target.findData(t["Casa Data"]))
+    add = agenda.findChild(QPushButton, "addWish")
+    assert isinstance(add, QPushButton)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert (t["Boston Code"], t["Casa Data"]) in requests(page)
+    assert agenda.wishes.rowCount() == 2
+
+
+def test_the_summary_counts_meetings_requests_and_what_is_not_placed(
+        page: B2BPage, forum: Forum) -> None:
+    page.tabs.setCurrentWidget(page.summary)
+    model = page.summary.model
+    rows = {model.data(model.index(r, 0)): [model.data(model.index(r, c))
+                                            for c in range(model.columnCount())]
+            for r in range(model.rowCount())}
+    #                      side, meetings, made, received, breaks, not placed
+    assert rows["Atlas Offshore"][1:7] == ["Delegation", 2, 2, 1, 0, 0]
+    assert rows["Maroc Soft"][2] == 2
+    assert "3 meetings" in page.summary.totals.text()
+
+
+def test_the_request_and_summary_models_follow_the_rules_of_qt_models(
+        page: B2BPage, qtmodeltester: object) -> None:
+    factory = page.context.mission.session_factory
+    matrix = RequestMatrixModel(factory)
+    matrix.reload()
+    summary = SummaryModel(factory)
+    summary.reload()
+    assert matrix.rowCount() and summary.rowCount()
+    qtmodeltester.check(matrix, force_py=True)  # type: ignore[attr-defined]
+    qtmodeltester.check(summary, force_py=True)  # type: ignore[attr-defined]
