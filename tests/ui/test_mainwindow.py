@@ -201,12 +201,14 @@ def test_a_problem_opens_the_person_at_fault(window: MainWindow, qtbot: QtBot) -
     overview = window.current_page
     assert isinstance(overview, OverviewPage)
     qtbot.waitUntil(lambda: overview.data is not None)
-    item = next(overview.problems.item(i) for i in range(overview.problems.count())
-                if "passport" in overview.problems.item(i).text())
-    overview.problems.itemActivated.emit(item)
+    model = overview.problems.model()
+    index = next(model.index(row, 0) for row in range(model.rowCount())
+                 if "passport" in model.index(row, 0).data())
+    overview.problems.setCurrentIndex(index)
+    qtbot.keyClick(overview.problems, Qt.Key.Key_Return)
     page = window.current_page
     assert isinstance(page, PeoplePage)
-    assert page.form.heading.text() in item.text()
+    assert page.form.heading.text() in index.data()
 
 
 def test_a_file_held_elsewhere_opens_read_only_with_editing_disabled(
