@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -133,3 +134,13 @@ def test_a_group_booking_without_people_says_so_under_the_list(
     assert dialog.isVisible()
     assert "at least one person" in dialog.people_error.text()
     dialog.reject()
+
+
+def test_the_flights_table_follows_the_rules_of_qt_models(
+        travel: TravelPage, qtmodeltester: ModelTester) -> None:
+    model = travel.flights.model
+    assert model.rowCount() > 100
+    qtmodeltester.check(model, force_py=True)
+    model.set_text_filter("jfk")
+    assert 0 < model.rowCount() < 100
+    qtmodeltester.check(model, force_py=True)
