@@ -46,9 +46,11 @@ class BoardModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[tuple[BoardRow, int]] = []
+        self.rows: list[BoardRow] = []
 
     def set_rows(self, rows: list[BoardRow]) -> None:
         self.beginResetModel()
+        self.rows = list(rows)
         self._lines = [(row, n) for row in rows for n in range(len(row.passengers))]
         self.endResetModel()
 

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.travel.page import TravelPage
+from desktop.ui.travel.timeline import BoardModel
 
 
 def test_the_board_of_the_14th_lists_that_days_arrivals_in_local_time(
@@ -19,7 +20,9 @@ def test_the_board_of_the_14th_lists_that_days_arrivals_in_local_time(
     assert board.day.currentText() == "Monday 14 May 2007"
     model = board.model
     assert model.rowCount() > 0
-    qtmodeltester.check(model, force_py=True)
+    own = BoardModel()  # outlives the window, for the tester's clean-up
+    own.set_rows(model.rows)
+    qtmodeltester.check(own, force_py=True)
     times = [model.index(r, 0).data() for r in range(model.rowCount())]
     shown = [t for t in times if t]
     assert shown == sorted(shown)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desktop.db.models import Airport, FlightSegment, Person
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.travel.flightforms import FlightForm
+from desktop.ui.travel.flights import FlightsModel
 from desktop.ui.travel.page import TravelPage
 from tests.ui.travel.conftest import fill
 
@@ -137,8 +138,11 @@ def test_a_group_booking_without_people_says_so_under_the_list(
 
 
 def test_the_flights_table_follows_the_rules_of_qt_models(
-        travel: TravelPage, qtmodeltester: ModelTester) -> None:
-    model = travel.flights.model
+        window: MainWindow, travel: TravelPage, qtmodeltester: ModelTester) -> None:
+    assert window.mission is not None
+    # A model of its own, so that it outlives the window for the tester's clean-up.
+    model = FlightsModel(window.mission.session_factory)
+    model.reload()
     assert model.rowCount() > 100
     qtmodeltester.check(model, force_py=True)
     model.set_text_filter("jfk")
