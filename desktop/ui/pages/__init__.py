@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from desktop.ui.context import MissionContext
     from desktop.ui.pages.base import Page
 
-BUILTIN_PAGES = ("overview", "organizations", "people", "programme", "b2b", "travel")
+BUILTIN_PAGES = ("overview", "organizations", "people", "programme", "b2b", "travel", "documents")
 
 
 @dataclass(frozen=True)

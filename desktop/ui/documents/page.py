@@ -1,0 +1,267 @@
+"""The Documents page: choose a document, see its first page, write the PDF and open it.
+
+Choices load in the background; every change of an option refreshes the preview after a
+short pause (a newer preview replaces one under way). Writing runs as an operation of the
+window's runner, with progress ("12 of 300 itineraries") and Cancel; nothing half-written is
+left behind. Previews run on a quiet pool of their own (one at a time, reading only), so
+that no progress dialog flashes while options are being changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import MissionDeskError
+from desktop.i18n import _, ngettext
+from desktop.ui import dialogs
+from desktop.ui.context import MissionContext
+from desktop.ui.documents.choices import Choices, load_choices
+from desktop.ui.documents.jobs import Preview, make_preview, write_document
+from desktop.ui.documents.kinds import KINDS, proposed_file_name
+from desktop.ui.documents.options import DocumentOptions
+from desktop.ui.documents.preview import PagePreview
+from desktop.ui.operations import Operation
+from desktop.ui.pages import PageSpec, register_page
+from desktop.ui.pages.base import Page
+from desktop.ui.settings import app_settings
+
+PREVIEW_DELAY_MS = 400
+FOLDER_SETTING = "documents/folder"
+
+
+class DocumentsPage(Page):
+    """Options on the left, the first page on the right, "Write PDF…" below.
+
+    Signals:
+        preview_ready(): the preview shows the current choices (a page, or why there is none).
+        written(object): the files a write produced (a list of ``Path``).
+        write_finished(): a write is over, whether it succeeded, failed or was stopped.
+    """
+
+    key = "documents"
+    preview_ready = Signal()
+    written = Signal(object)
+    write_finished = Signal()
+
+    def __init__(self, context: MissionContext) -> None:
+        super().__init__(context)
+        self.options = DocumentOptions()
+        self.preview = PagePreview()
+        self.last_preview: Preview | None = None
+        self.preview_job: Operation | None = None
+        self.write_job: Operation | None = None
+        self._preview_pool = QThreadPool(self)
+        self._preview_pool.setMaxThreadCount(1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._stale = False
+        self._quiet: list[Operation] = []  # kept alive until their news is delivered
+
+        self.write_button = QPushButton(_("&Write PDF…"))
+        self.write_button.setObjectName("writePdf")
+        self.write_button.setDefault(True)
+        self.write_button.clicked.connect(self.choose_and_write)
+        self.status = QLabel()
+        self.status.setObjectName("documentStatus")
+        self.status.setWordWrap(True)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.options)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.write_button)
+        column.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.setObjectName("documentsSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
+        state = app_settings().value("documents/splitter")
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.options.changed.connect(self.schedule_preview)
+        context.events.changed.connect(self._mission_changed)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.preview.set_message(_("Preparing the preview…"))
+        self._start_quiet(Operation(lambda session, progress: load_choices(session),
+                                    title=_("Reading the mission…"),
+                                    mission=self.context.mission,
+                                    on_success=self._choices_loaded,
+                                    on_failure=self.context.show_error))
+
+    def _choices_loaded(self, choices: Choices) -> None:
+        self.options.set_choices(choices)  # emits changed: a preview follows
+        self.refresh_preview()
+
+    def _mission_changed(self, kind: str) -> None:
+        if self._activated:
+            self._stale = True
+            if self.isVisible():
+                self._stale = False
+                self.load()
+
+    def activate(self) -> None:
+        super().activate()
+        if self._stale:
+            self._stale = False
+            self.load()
+
+    def show_document(self, kind: str) -> None:
+        """Choose the document ``kind`` (e.g. ``"directory"`` from the export dialog)."""
+        self.activate()
+        self.options.set_kind(kind)
+
+    # -- the preview -------------------------------------------------------------------------
+
+    def schedule_preview(self) -> None:
+        """Refresh the preview once the options have been still for a moment."""
+        self._timer.start()
+
+    def refresh_preview(self) -> Operation:
+        """Render the first page of the current choices now (replacing a preview under way)."""
+        self._timer.stop()
+        if self.preview_job is not None and not self.preview_job.done:
+            self.preview_job.cancel()
+        request = self.options.request()
+        self.preview.set_message(_("Preparing the preview…"), keep_image=True)
+        job = Operation(lambda session, progress: make_preview(session, progress, request),
+                        title=_("Preparing the preview…"), mission=self.context.mission,
+                        on_success=self._preview_done, on_failure=self._preview_failed)
+        self.preview_job = job
+        self._start_quiet(job)
+        return job
+
+    def _start_quiet(self, operation: Operation) -> None:
+        self._quiet.append(operation)
+        operation.finished.connect(lambda: self._quiet.remove(operation))
+        self._preview_pool.start(operation.execute)
+
+    def _preview_done(self, preview: Preview) -> None:
+        if self.preview_job is None or self.preview_job.result is not preview:
+            return  # an older preview, already replaced
+        self.last_preview = preview
+        self.preview.set_image(preview.image)
+        self.preview_ready.emit()
+
+    def _preview_failed(self, error: BaseException) -> None:
+        if self.preview_job is None or self.preview_job.error is not error:
+            return
+        self.last_preview = None
+        self.preview.set_message(dialogs.error_text(error))
+        self.preview_ready.emit()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def folder(self) -> str:
+        saved = app_settings().value(FOLDER_SETTING, "")
+        if saved and Path(str(saved)).is_dir():
+            return str(saved)
+        mission = self.context.mission
+        return str(mission.path.parent) if mission.path is not None else str(Path.home())
+
+    def choose_and_write(self) -> None:
+        """Ask where (a file, or a folder for one itinerary per person), then write."""
+        request = self.options.request()
+        if request.kind == "itinerary" and request.split:
+            target = QFileDialog.getExistingDirectory(
+                self, _("Choose a folder for the itineraries"), self.folder())
+        else:
+            suggested = str(Path(self.folder()) / proposed_file_name(
+                request, self.options.subject()))
+            target, _filter = QFileDialog.getSaveFileName(
+                self, _("Write the PDF"), suggested, _("PDF documents (*.pdf)"))
+            if target and not target.lower().endswith(".pdf"):
+                target += ".pdf"
+        if target:
+            self.write(Path(target))
+
+    def write(self, target: Path) -> Operation:
+        """Write the current document to ``target`` in the background."""
+        request = self.options.request()
+        app_settings().setValue(FOLDER_SETTING, str(
+            target if request.kind == "itinerary" and request.split else target.parent))
+        title = _("Writing {document}…").format(document=_(KINDS[request.kind].title))
+        job = Operation(lambda session, progress: write_document(session, progress, request,
+                                                                  target),
+                        title=title, mission=self.context.mission,
+                        on_success=self._written, on_failure=self._write_failed)
+        job.progress.connect(self._progress)
+        job.finished.connect(self._write_over)
+        self.write_job = job
+        self.write_button.setEnabled(False)
+        self.status.setText(title)
+        return self.context.runner.run(job)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.status.setText(message)
+
+    def _written(self, paths: list[Path]) -> None:
+        self.written.emit(paths)
+        if len(paths) == 1:
+            text = _("Wrote {file}.").format(file=paths[0].name)
+            where = paths[0]
+        else:
+            text = ngettext("Wrote {n} file into {folder}.", "Wrote {n} files into {folder}.",
+                            len(paths)).format(n=len(paths), folder=str(paths[0].parent)
+                                               if paths else "")
+            where = paths[0].parent if paths else Path()
+        self.status.setText(text)
+        if paths:
+            dialogs.ask(self, _("Document written"), text + "\n\n" + _("Open it now?"),
+                        _("Open"), lambda: open_with_system(where), name="openDocument")
+
+    def _write_failed(self, error: BaseException) -> None:
+        self.status.setText("")
+        if isinstance(error, MissionDeskError):
+            dialogs.show_error(self, error)
+        else:
+            self.context.show_error(error)
+
+    def _write_over(self) -> None:
+        job = self.write_job
+        if job is not None and job.cancelled:
+            self.status.setText(_("Stopped: nothing was written."))
+        self.write_button.setEnabled(True)
+        self.write_finished.emit()
+
+    def save_state(self) -> None:
+        app_settings().setValue("documents/splitter", self.splitter.saveState())
+
+
+def open_with_system(path: Path) -> Any:
+    """Open a file or folder with the system's viewer."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+register_page(PageSpec("documents", lambda: _("Documents"), DocumentsPage, order=70))
