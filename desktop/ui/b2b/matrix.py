@@ -129,7 +129,12 @@ class RequestMatrixModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         ids = self.row_ids if orientation == Qt.Orientation.Vertical else self.column_ids
-        return self._names[ids[section]] if 0 <= section < len(ids) else None
+        if not 0 <= section < len(ids):
+            return None
+        name = self._names[ids[section]]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return two_lines(name)
+        return name
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -142,6 +147,15 @@ class RequestMatrixModel(QAbstractTableModel):
             return False
         self.edit_requested.emit(*self.pair(index), edit)
         return True
+
+
+def two_lines(text: str) -> str:
+    """A long name broken at the space nearest its middle, for narrow column headers."""
+    spaces = [n for n, char in enumerate(text) if char == " "]
+    if len(text) < 14 or not spaces:
+        return text
+    cut = min(spaces, key=lambda n: abs(n - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1:]
 
 
 def pair_request_ids(session: Session, a: int, b: int) -> list[int]:
@@ -179,7 +193,8 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.setObjectName("requestMatrix")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.horizontalHeader().setDefaultSectionSize(118)
+        self.horizontalHeader().setDefaultSectionSize(140)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setDefaultSectionSize(26)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

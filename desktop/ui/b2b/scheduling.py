@@ -75,8 +75,6 @@ class ProgressDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(520)
         self._stop = stop
-        self.size_text = QLabel()
-        self.size_text.setWordWrap(True)
         self.text = QLabel(_("Looking for a first schedule…"))
         self.text.setObjectName("progressText")
         self.text.setWordWrap(True)
@@ -89,7 +87,6 @@ class ProgressDialog(QDialog):
         buttons = QDialogButtonBox()
         buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.size_text)
         layout.addWidget(self.bar)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
