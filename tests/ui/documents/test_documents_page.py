@@ -1,0 +1,180 @@
+"""The Documents page, driven like a person would: choose, preview, write, open, cancel."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.db.enums import Category, Status
+from desktop.reports import base
+from desktop.roster.people import PeopleFilter, list_people
+from desktop.ui.documents import page as page_module
+from desktop.ui.documents.kinds import KINDS, DocumentRequest, proposed_file_name
+from desktop.ui.documents.page import DocumentsPage
+from desktop.ui.mainwindow import MainWindow
+
+WAIT_MS = 30000
+
+
+def open_page(window: MainWindow, qtbot: QtBot) -> DocumentsPage:
+    page = window.show_page("documents")
+    assert isinstance(page, DocumentsPage)
+    qtbot.waitUntil(lambda: page.options.choices.people != [], timeout=WAIT_MS)
+    return page
+
+
+def choose(combo: QComboBox, data: Any) -> None:
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def preview(page: DocumentsPage, qtbot: QtBot) -> bytes:
+    """The first page of what is chosen now, once the preview shows it."""
+    page.refresh_preview()
+    wanted = page.options.request()
+    qtbot.waitUntil(lambda: page.last_preview is not None
+                    and page.last_preview.request == wanted, timeout=WAIT_MS)
+    assert page.last_preview is not None
+    return page.last_preview.pdf
+
+
+def text_of(pdf: bytes | Path) -> str:
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    return "\n".join(p.extract_text() for p in PdfReader(source).pages)
+
+
+def confirmed(window: MainWindow, category: Category) -> list[str]:
+    assert window.mission is not None
+    with window.mission.session_factory() as session:
+        return [p.display_name for p in list_people(session, PeopleFilter(
+            category=category, status=Status.CONFIRMED))]
+
+
+def test_badges_for_the_delegates_are_previewed_then_written_and_opened(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "badges")
+    choose(page.options.who, "category")
+    choose(page.options.category, Category.DELEGATE)
+    first = preview(page, qtbot)
+    assert not page.preview.image.isNull() and page.preview.page_rect().width() > 0
+    assert len(PdfReader(io.BytesIO(first)).pages) == 1
+
+    delegates = confirmed(window, Category.DELEGATE)
+    target = tmp_path / "badges.pdf"
+    offered: list[str] = []
+
+    def save_dialog(parent: object, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(page_module.QFileDialog, "getSaveFileName", save_dialog)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(page_module.QDesktopServices, "openUrl", opened.append)
+    with qtbot.waitSignal(page.write_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(page.write_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[0]).name == "Badges - Delegates.pdf"
+    assert len(PdfReader(target).pages) == -(-len(delegates) // 4)
+    assert delegates[0] in text_of(target)
+
+    box = page.findChild(QMessageBox, "openDocument")
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(target))]
+
+
+def test_itineraries_split_into_a_folder_give_one_file_per_person(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "itinerary")
+    choose(page.options.who, "people")
+    chosen = [pid for pid, _text in page.options.choices.people[:3]]
+    page.options.people.set_checked(chosen)
+    choose(page.options.split, True)
+    folder = tmp_path / "itineraries"
+    folder.mkdir()
+    monkeypatch.setattr(page_module.QFileDialog, "getExistingDirectory",
+                        lambda *args: str(folder))
+    with qtbot.waitSignal(page.written, timeout=WAIT_MS) as written:
+        page.choose_and_write()
+    files = sorted(folder.iterdir())
+    assert len(files) == 3 == len(written.args[0])
+    assert all(f.suffix == ".pdf" and len(PdfReader(f).pages) >= 2 for f in files)
+
+
+def test_a_batch_cancelled_half_way_leaves_no_file(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "itinerary")
+    target = tmp_path / "everyone.pdf"
+    step = base.Job.step
+
+    def stop_half_way(job: base.Job, done: int, total: int) -> None:
+        if total and done >= total // 2 and page.write_job is not None:
+            page.write_job.cancel()  # as the Cancel button does
+        step(job, done, total)
+
+    monkeypatch.setattr(base.Job, "step", stop_half_way)
+    with qtbot.waitSignal(page.write_finished, timeout=WAIT_MS):
+        page.write(target)
+    assert not target.exists()
+    assert not any(p.name.startswith("everyone") for p in tmp_path.iterdir())
+    assert page.status.text() == "Stopped: nothing was written."
+
+
+def test_switching_the_language_to_french_changes_the_preview(
+        window: MainWindow, qtbot: QtBot) -> None:
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "programme")
+    choose(page.options.language, "en")
+    assert "May" in text_of(preview(page, qtbot))
+    choose(page.options.language, "fr")
+    french = text_of(preview(page, qtbot))
+    assert "mai" in french and "May" not in french
+
+
+def test_every_document_previews_with_the_rows_it_needs(
+        window: MainWindow, qtbot: QtBot) -> None:
+    page = open_page(window, qtbot)
+    for key, kind in KINDS.items():
+        choose(page.options.kind, key)
+        shown = {name for name, widgets in page.options.rows.items()
+                 if not widgets[1].isHidden()}
+        assert ("hotel" in shown) == ("hotel" in kind.options)
+        assert ("who" in shown) == ("who" in kind.options)
+        preview(page, qtbot)
+        assert page.preview.message == "", (key, page.preview.message)
+        assert not page.preview.image.isNull(), key
+
+
+def test_a_person_to_choose_but_none_chosen_is_said_in_the_preview(
+        window: MainWindow, qtbot: QtBot) -> None:
+    page = open_page(window, qtbot)
+    choose(page.options.who, "people")
+    page.options.people.set_checked([])
+    page.refresh_preview()
+    qtbot.waitUntil(lambda: page.preview.message == "Choose at least one person.",
+                    timeout=WAIT_MS)
+    assert QApplication.activeModalWidget() is None
+
+
+def test_a_file_name_says_confidential_when_the_list_holds_passports() -> None:
+    plain = DocumentRequest(kind="directory", preset="contacts")
+    assert proposed_file_name(plain, "Contact sheet") == \
+        "Attendee directory - Contact sheet.pdf"
+    secret = DocumentRequest(kind="directory", preset="passports", include_sensitive=True)
+    assert proposed_file_name(secret, "Passport list") == \
+        "Attendee directory - Passport list (confidential).pdf"
+    assert proposed_file_name(DocumentRequest(kind="rooming-list"), "A/B: C") == \
+        "Rooming list - A-B- C.pdf"
