@@ -150,7 +150,7 @@ def arrivals_board(session: Session, day: date) -> list[BoardRow]:
         night = day if direction == TransferDirection.ARRIVAL else day - timedelta(days=1)
         passengers = []
         for leg in group:
-            seat = seats.get((leg.person_id, leg.id))
+            seat = _seat_for(seats.get(leg.person_id, []), leg, direction, instant)
             passengers.append(BoardPassenger(
                 person_id=leg.person_id, name=leg.person.full_name,
                 hotel=_hotel_name(hotels.get(leg.person_id, []), night),
@@ -181,14 +181,37 @@ def _hotel_name(stays: list[HotelStay], night: date) -> str:
     return ""
 
 
+SEAT_WINDOW = timedelta(hours=12)  # a run this close to a flight, the right way, serves it
+
+
 def _seats_by_flight(session: Session,
-                     people: set[int]) -> dict[tuple[int, int], TransferPassenger]:
+                     people: set[int]) -> dict[int, list[TransferPassenger]]:
+    """Each person's seats in runs (linked to a flight or not)."""
     if not people:
         return {}
     query = (select(TransferPassenger).options(selectinload(TransferPassenger.transfer))
-             .where(TransferPassenger.person_id.in_(people),
-                    TransferPassenger.flight_id.is_not(None)))
-    return {(s.person_id, s.flight_id): s for s in session.scalars(query)
-            if s.flight_id is not None}
+             .where(TransferPassenger.person_id.in_(people)))
+    found: dict[int, list[TransferPassenger]] = defaultdict(list)
+    for seat in session.scalars(query):
+        found[seat.person_id].append(seat)
+    return found
 
 
+def _seat_for(seats: list[TransferPassenger], leg: FlightSegment,
+              direction: TransferDirection, instant: datetime) -> TransferPassenger | None:
+    """The seat that serves ``leg``: the one linked to it, else a seat linked to no flight in
+    a run of the same direction leaving within :data:`SEAT_WINDOW` after the landing (or
+    before the take-off)."""
+    linked = next((s for s in seats if s.flight_id == leg.id), None)
+    if linked is not None:
+        return linked
+    when = instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
+
+    def gap(seat: TransferPassenger) -> timedelta:
+        departs = seat.transfer.departs_at
+        departs = departs if departs.tzinfo is not None else departs.replace(tzinfo=UTC)
+        return departs - when if direction == TransferDirection.ARRIVAL else when - departs
+
+    unlinked = [s for s in seats if s.flight_id is None
+                and s.transfer.direction == direction and timedelta(0) <= gap(s) <= SEAT_WINDOW]
+    return min(unlinked, key=gap, default=None)

@@ -87,3 +87,23 @@ def test_a_hand_made_seat_without_a_flight_shows_in_the_manifest(
     add_passenger(session, transfer.id, person("Guide", "Local").id)
     names = [(r.name, r.flight) for r in manifest(session, transfer.id).rows]
     assert names == [("Ann Able", "AT 201"), ("Guide Local", "")]
+
+
+def test_the_board_finds_a_hand_made_seat_not_linked_to_the_flight(
+        session: Session, person: Callable[..., Person], hotel: Callable[..., Venue],
+        fly: Fly) -> None:
+    hyatt = hotel()
+    ann, bob = person("Ann", "Able"), person("Bob", "Baker")
+    for who in (ann, bob):
+        add_stay(session, who.id, HotelStayInput(hyatt.id, date(2007, 5, 14), date(2007, 5, 18)))
+    fly(ann, "AT 201", "JFK", "2007-05-13 18:00", "CMN", "2007-05-14 06:30")
+    [run] = apply_proposal(session, group_transfers(session))
+    fly(bob, "AF 1396", "CDG", "2007-05-14 05:00", "CMN", "2007-05-14 06:50")
+    add_passenger(session, run.id, bob.id)  # seated by hand, no flight named
+    fly(bob, "AT 200", "CMN", "2007-05-18 11:00", "JFK", "2007-05-18 13:30")
+    rows = arrivals_board(session, date(2007, 5, 14))
+    assert [(p.name, p.transfer_id) for row in rows for p in row.passengers] == [
+        ("Ann Able", run.id), ("Bob Baker", run.id)]
+    # The arrival run does not serve the departure four days later.
+    [leaving] = arrivals_board(session, date(2007, 5, 18))
+    assert [p.transfer_id for p in leaving.passengers] == [None]
