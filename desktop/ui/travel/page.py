@@ -14,6 +14,7 @@ from desktop.ui.context import MissionContext
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.base import Page
 from desktop.ui.travel.flights import FlightsTab
+from desktop.ui.travel.hotelstab import HotelsTab
 from desktop.ui.travel.timeline import TimelineTab
 
 
@@ -28,8 +29,10 @@ class TravelPage(Page):
         self.tabs.setObjectName("travelTabs")
         self.flights = FlightsTab(context)
         self.board = TimelineTab(context)
+        self.hotels = HotelsTab(context)
         self.tabs.addTab(self.flights, _("&Flights"))
         self.tabs.addTab(self.board, _("Arrivals && &departures"))
+        self.tabs.addTab(self.hotels, _("&Hotels"))
         self.tabs.currentChanged.connect(self._tab_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
