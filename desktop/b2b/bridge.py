@@ -52,6 +52,7 @@ from desktop.b2b.setup import (
     list_slots,
     participant_languages,
     slot_label,
+    table_label,
 )
 from desktop.db.enums import MeetingOrigin, MeetingStatus, RequestStatus
 from desktop.db.models import (
@@ -282,7 +283,7 @@ class StoreReport:
 
 
 def _place_text(slot: B2BSlot, table: B2BTable) -> str:
-    return _("{when}, table {table}").format(when=slot_label(slot), table=table.name)
+    return _("{when}, {table}").format(when=slot_label(slot), table=table_label(table.name))
 
 
 def store_schedule(session: Session, instance: Instance, schedule: Schedule, *,

@@ -23,6 +23,7 @@ from desktop.b2b.setup import (
     list_tables,
     participant_languages,
     slot_label,
+    table_label,
     unavailable_slots,
 )
 from desktop.db.enums import MeetingOrigin, MeetingStatus, RequestStatus
@@ -66,8 +67,8 @@ def validate_placement(session: Session, participant_a_id: int, participant_b_id
     if participant_a_id == participant_b_id:
         reasons.append(_("A meeting needs two different participants."))
     if table.session_id != slot.session_id:
-        reasons.append(_("Table {table} belongs to “{block}”, not to “{slot_block}” where the "
-                         "slot of {when} is.").format(table=table.name,
+        reasons.append(_("{table} belongs to “{block}”, not to “{slot_block}” where the "
+                         "slot of {when} is.").format(table=table_label(table.name),
                                                       block=table.block.title,
                                                       slot_block=slot.block.title, when=when))
     others = _in_slot(session, slot_id, skip)
@@ -87,17 +88,19 @@ def validate_placement(session: Session, participant_a_id: int, participant_b_id
             B2BTable.session_id == slot.session_id,
             B2BTable.participant_id == participant_id)).first()
         if own is not None and own.id != table_id:
-            reasons.append(_("{name} keeps table {table} all through “{block}”; the meeting "
-                             "must be there.").format(name=participant.name, table=own.name,
+            reasons.append(_("{name} keeps {table} all through “{block}”; the meeting "
+                             "must be there.").format(name=participant.name,
+                                                      table=table_label(own.name),
                                                       block=slot.block.title))
     if table.participant_id is not None and table.participant_id not in (participant_a_id,
                                                                          participant_b_id):
-        reasons.append(_("Table {table} is {holder}'s table all through the block.").format(
-            table=table.name, holder=table.participant.name if table.participant else "?"))
+        reasons.append(_("{table} is {holder}'s table all through the block.").format(
+            table=table_label(table.name),
+            holder=table.participant.name if table.participant else "?"))
     for meeting in others:
         if meeting.table_id == table_id:
-            reasons.append(_("Table {table} is taken on {when} by {pair}.").format(
-                table=table.name, when=when, pair=_pair(meeting)))
+            reasons.append(_("{table} is taken on {when} by {pair}.").format(
+                table=table_label(table.name), when=when, pair=_pair(meeting)))
     if interpreter_id is not None:
         reasons.extend(_interpreter_reasons(session, interpreter_id, slot, when, others,
                                             (participant_a_id, participant_b_id)))

@@ -59,6 +59,16 @@ def get_block(session: Session, block_id: int) -> ProgramSession:
     return block
 
 
+def table_label(name: str, language: str | None = None) -> str:
+    """``Table 12`` / ``Table T1`` for a table named ``12`` / ``T1``; ``Table 3`` as it is."""
+    if name.strip().casefold().startswith("table"):
+        return name
+    from desktop.i18n import translate_in
+
+    template = translate_in(language, "Table {name}") if language else _("Table {name}")
+    return template.format(name=name)
+
+
 def slot_label(slot: B2BSlot) -> str:
     """How a slot is named in messages: its day and starting time."""
     return _("{day} at {time}").format(day=format_date(slot.starts_at.date()),

@@ -114,7 +114,7 @@ def test_a_host_meets_at_its_own_table(session: Session, forum: Forum) -> None:
     assign_table(session, forum.tables[2].id, p["maroc"].id)
     reasons = validate_placement(session, p["atlas"].id, p["maroc"].id, forum.slots[0].id,
                                  forum.tables[0].id)
-    assert reasons == ["Maroc Soft keeps table T3 all through “B2B Casablanca”; the meeting "
+    assert reasons == ["Maroc Soft keeps Table T3 all through “B2B Casablanca”; the meeting "
                        "must be there."]
     reasons = validate_placement(session, p["atlas"].id, p["casa"].id, forum.slots[0].id,
                                  forum.tables[2].id)
