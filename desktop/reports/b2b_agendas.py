@@ -27,7 +27,7 @@ from desktop.reports.base import (
 from desktop.reports.fonts import SANS_BOLD
 from desktop.reports.text import para
 
-TIME_COLUMN = 36 * mm
+TIME_COLUMN = 44 * mm  # "15 May 11:40 AM–12:00 PM" on one line
 TABLE_COLUMN = 22 * mm
 GRID_TIME_COLUMN = 38 * mm
 GRID_TABLES_PER_PAGE = 7
@@ -131,18 +131,23 @@ class ParticipantAgendas(FlowDocument):
                 flow.append(Paragraph(para(self.t("No meetings are planned.")),
                                       style["italic"]))
                 continue
-            rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
-                                      self.t("Interpreter")]]
-            for row in agenda.rows:
-                rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                             Paragraph(para(row.table), style["cell_bold"]),
-                             Paragraph(para(row.party), style["cell"]),
-                             Paragraph(para(row.interpreter), style["cell"])])
-            rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
-            flow.append(table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35]))
+            flow.append(self.meetings(agenda))
             if job.first_page_only:
                 break
         return flow
+
+    def meetings(self, agenda: Agenda) -> Flowable:
+        """The table of an agenda's meetings: when, at which table, with whom."""
+        style = styles()
+        rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
+                                  self.t("Interpreter")]]
+        for row in agenda.rows:
+            rows.append([Paragraph(self._when(row), style["cell_bold"]),
+                         Paragraph(para(row.table), style["cell_bold"]),
+                         Paragraph(para(row.party), style["cell"]),
+                         Paragraph(para(row.interpreter), style["cell"])])
+        rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
+        return table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35])
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
         style = styles()
@@ -170,6 +175,18 @@ class TableSigns(ParticipantAgendas):
 
     def title(self) -> str:
         return self.t("Table sign")
+
+    def meetings(self, agenda: Agenda) -> Flowable:
+        """The sign is the table's own: no table column, room for both parties."""
+        style = styles()
+        rows: list[list[Any]] = [[self.t("Time"), self.t("Meeting with"),
+                                  self.t("Interpreter")]]
+        for row in agenda.rows:
+            rows.append([Paragraph(self._when(row), style["cell_bold"]),
+                         Paragraph(para(row.party), style["cell"]),
+                         Paragraph(para(row.interpreter), style["cell"])])
+        rest = self.frame_width - TIME_COLUMN
+        return table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
         sign = styles()["title"].clone("sign", fontName=SANS_BOLD, fontSize=SIGN_NAME_PT,

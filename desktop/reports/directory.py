@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import Side
 from desktop.errors import UsageError
-from desktop.i18n import current_language, format_date, translate_in
+from desktop.i18n import current_language, format_date, translate_in, translate_plural_in
 from desktop.reports.base import MARGIN_SIDE, FlowDocument, Job, PageInfo, styles, table
-from desktop.reports.fonts import SANS_BOLD
+from desktop.reports.fonts import SANS, SANS_BOLD, string_width
 from desktop.reports.text import para
 
 GROUPINGS = ("organization", "side")
@@ -31,6 +31,10 @@ LANDSCAPE_FROM_COLUMNS = 7
 CONFIDENTIAL_RED = colors.HexColor("#b71c1c")
 CONFIDENTIAL_PT = 9
 CONFIDENTIAL_BASELINE = 14 * mm  # above the bottom edge
+CELL_PT = 8.5
+CELL_PADDING = 8  # points, both sides of a cell
+MIN_COLUMN = 16 * mm
+MAX_COLUMN = 70 * mm
 
 
 class _Column(Protocol):
@@ -109,19 +113,34 @@ class Directory(FlowDocument):
         count = sum(len(g.rows) for g in self.groups)
         flow: list[Flowable] = [
             Paragraph(para(self.list_title), style["h1"]),
-            Paragraph(para(self.t("{n} people").format(n=count)), style["muted"]),
+            Paragraph(para(translate_plural_in(self.language, "{n} person", "{n} people", count)
+                           .format(n=count)), style["muted"]),
             Spacer(1, 2 * mm)]
-        width = self.frame_width / max(len(self.headers), 1)
+        widths = self.column_widths()
         for index, group in enumerate(self.groups):
             job.step(index, len(self.groups))
             rows: list[list[Any]] = [self.headers]
             rows += [[Paragraph(para(cell), style["cell"]) for cell in row]
                      for row in group.rows]
             flow += [Paragraph(para(group.name), style["h2"]),
-                     table(rows, [width] * len(self.headers))]
+                     table(rows, widths)]
         if not self.groups:
             flow.append(Paragraph(para(self.t("Nobody is on this list.")), style["italic"]))
         return flow
+
+    def column_widths(self) -> list[float]:
+        """Widths shared out by what the columns hold (their longest words and lines, within
+        bounds), so an email address is not cut while a short name has room to spare."""
+        count = max(len(self.headers), 1)
+        wants = []
+        for index, header in enumerate(self.headers):
+            cells = [header, *(row[index] for g in self.groups for row in g.rows[:200])]
+            longest = max(string_width(c, SANS, CELL_PT) for c in cells)
+            wants.append(min(max(longest + CELL_PADDING, MIN_COLUMN), MAX_COLUMN))
+        total = sum(wants)
+        if total <= 0:
+            return [self.frame_width / count] * count
+        return [self.frame_width * w / total for w in wants]
 
     def decorate(self, canvas: Canvas, info: PageInfo) -> None:
         super().decorate(canvas, info)

@@ -320,7 +320,7 @@ class _PersonPages:
                                                   end=self.time(item.ends))
             if item.is_meeting:
                 what = self.t("Meeting with <b>{party}</b>, table {table}").format(
-                    party=para(item.other_party), table=para(item.table))
+                    party=para(item.other_party), table=para(_table_name(item.table)))
                 if item.interpreter:
                     what += "<br/>" + self.t("Interpreter: {name}").format(
                         name=para(item.interpreter))
@@ -380,6 +380,11 @@ class _PersonPages:
             flow += [Paragraph(para(self.t("Emergency numbers")), style["h3"]),
                      Paragraph(para(self.person.emergency), style["body"])]
         return flow
+
+
+def _table_name(name: str) -> str:
+    """"Table 3" → "3": the sentence already says "table"."""
+    return re.sub(r"^table\s+", "", name, flags=re.IGNORECASE) or name
 
 
 def _vehicle(kind: VehicleKind) -> str:

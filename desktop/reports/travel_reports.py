@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import TransferDirection
 from desktop.db.models import Venue
 from desktop.errors import NotFoundError
-from desktop.i18n import _
+from desktop.i18n import _, translate_plural_in
 from desktop.missions import get_mission
 from desktop.reports.base import FlowDocument, Job, SectionStart, styles, table
 from desktop.reports.text import para
@@ -56,9 +56,10 @@ class RoomingList(FlowDocument):
 
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
+        guests = translate_plural_in(self.language, "{n} guest", "{n} guests", len(self.rows))
         flow: list[Flowable] = [Paragraph(para(self.hotel), style["h1"]),
-                                Paragraph(para(self.t("{n} guests").format(n=len(self.rows))),
-                                          style["muted"]), Spacer(1, 3 * mm)]
+                                Paragraph(para(guests.format(n=len(self.rows))), style["muted"]),
+                                Spacer(1, 3 * mm)]
         rows: list[list[Any]] = [[self.t("Guest"), self.t("Organisation"), self.t("Room type"),
                                   self.t("Check-in"), self.t("Check-out"), self.t("Nights"),
                                   self.t("Room"), self.t("Sharing with / requests")]]
@@ -110,15 +111,18 @@ class TransferManifests(FlowDocument):
                 time=self.time(run.departs_local), zone=run.zone_abbreviation)
             vehicle = ", ".join(p for p in (self.label(run.vehicle_kind), run.vehicle) if p)
             driver = " ".join(p for p in (run.driver_name, run.driver_phone) if p)
+            seats = translate_plural_in(self.language,
+                                        "Vehicle: {vehicle}; {n} of {capacity} seat taken",
+                                        "Vehicle: {vehicle}; {n} of {capacity} seats taken",
+                                        run.capacity)
             flow += [SectionStart(f"{run.pick_up} → {run.drop_off}"),
                      Paragraph(para(f"{run.pick_up} → {run.drop_off}"), style["h1"]),
                      Paragraph(para(when), style["subtitle"]),
                      Paragraph(para(self.t("{direction} — {status}").format(
                          direction=self.label(run.direction), status=self.label(run.status))),
                          style["body"]),
-                     Paragraph(para(self.t("Vehicle: {vehicle}; {n} of {capacity} seats taken")
-                                    .format(vehicle=vehicle, n=len(run.rows),
-                                            capacity=run.capacity)), style["body"]),
+                     Paragraph(para(seats.format(vehicle=vehicle, n=len(run.rows),
+                                                 capacity=run.capacity)), style["body"]),
                      Paragraph(para(self.t("Driver: {driver}").format(driver=driver or "—")),
                                style["body"]), Spacer(1, 4 * mm)]
             landing = (self.t("Lands") if run.direction == TransferDirection.ARRIVAL

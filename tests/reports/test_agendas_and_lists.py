@@ -99,3 +99,14 @@ def test_content_too_large_for_a_page_is_refused_with_our_own_layout_error() -> 
                          description="word " * 12000)
     with pytest.raises(LayoutError, match="too large"):
         Programme({start.date(): [huge]}, mission_name="M").render()
+
+
+def test_counts_take_the_singular_for_one() -> None:
+    from desktop.reports.directory import Directory, Group
+
+    one = Directory("Contact sheet", ["Name"], [Group("AMPA", [["Tazi"]])], mission_name="M")
+    text = " ".join(pdf_text(one.render()))
+    assert "1 person" in text and "1 people" not in text
+    two = Directory("Contact sheet", ["Name"], [Group("AMPA", [["Tazi"], ["Amrani"]])],
+                    mission_name="M")
+    assert "2 people" in " ".join(pdf_text(two.render()))

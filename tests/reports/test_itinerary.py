@@ -128,3 +128,14 @@ def test_a_batch_reports_progress_per_person_while_laying_out_and_can_be_stopped
 
     with pytest.raises(Cancelled):
         document.render(should_cancel=stop_after_two)
+
+
+def test_a_table_named_table_3_is_not_printed_table_table_3() -> None:
+    from desktop.reports.itinerary import Appointment
+
+    meeting = Appointment(datetime(2007, 5, 15, 9), datetime(2007, 5, 15, 9, 20), "B2B",
+                          table="Table 3", other_party="Atlas Offshore")
+    document = Itinerary([ItineraryData(1, "Zoë Ng", "en", appointments=[meeting])],
+                         mission_name="M")
+    text = " ".join(" ".join(pdf_text(document.render())).split())
+    assert "Atlas Offshore, table 3" in text and "Table Table" not in text
