@@ -27,7 +27,7 @@ from desktop.reports.base import (
 from desktop.reports.fonts import SANS_BOLD
 from desktop.reports.text import para
 
-TIME_COLUMN = 44 * mm  # "15 May 11:40 AM–12:00 PM" on one line
+TIME_COLUMN = 50 * mm  # "15 May 11:40 AM–12:00 PM" on one line
 TABLE_COLUMN = 22 * mm
 GRID_TIME_COLUMN = 38 * mm
 GRID_TABLES_PER_PAGE = 7

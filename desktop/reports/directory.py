@@ -137,10 +137,24 @@ class Directory(FlowDocument):
             cells = [header, *(row[index] for g in self.groups for row in g.rows[:200])]
             longest = max(string_width(c, SANS, CELL_PT) for c in cells)
             wants.append(min(max(longest + CELL_PADDING, MIN_COLUMN), MAX_COLUMN))
-        total = sum(wants)
-        if total <= 0:
-            return [self.frame_width / count] * count
-        return [self.frame_width * w / total for w in wants]
+        # Columns that want less than a fair share get what they want; the others share
+        # what is left in proportion to what they want.
+        widths: dict[int, float] = {}
+        room = self.frame_width
+        while True:
+            free = [i for i in range(count) if i not in widths]
+            if not free:
+                break
+            small = [i for i in free if wants[i] <= room / len(free)]
+            if not small:
+                total = sum(wants[i] for i in free)
+                widths.update({i: room * wants[i] / total for i in free})
+                break
+            for i in small:
+                widths[i] = wants[i]
+                room -= wants[i]
+        spare = self.frame_width - sum(widths.values())
+        return [widths[i] + spare / count for i in range(count)]
 
     def decorate(self, canvas: Canvas, info: PageInfo) -> None:
         super().decorate(canvas, info)
