@@ -16,6 +16,7 @@ from desktop.ui.pages.base import Page
 from desktop.ui.travel.flights import FlightsTab
 from desktop.ui.travel.hotelstab import HotelsTab
 from desktop.ui.travel.timeline import TimelineTab
+from desktop.ui.travel.transferstab import TransfersTab
 
 
 class TravelPage(Page):
@@ -32,7 +33,9 @@ class TravelPage(Page):
         self.hotels = HotelsTab(context)
         self.tabs.addTab(self.flights, _("&Flights"))
         self.tabs.addTab(self.board, _("Arrivals && &departures"))
+        self.transfers = TransfersTab(context)
         self.tabs.addTab(self.hotels, _("&Hotels"))
+        self.tabs.addTab(self.transfers, _("&Transfers"))
         self.tabs.currentChanged.connect(self._tab_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

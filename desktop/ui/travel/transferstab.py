@@ -1,0 +1,393 @@
+"""The transfers view: runs with their seats taken, a run's editor and passengers; drag a
+passenger onto another run to move them (a full run refuses, and says why)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt
+from PySide6.QtGui import QColor, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from desktop.db.enums import TransferDirection, TransferStatus, VehicleKind, label
+from desktop.db.models import Transfer, TransferPassenger, Venue
+from desktop.errors import MissionDeskError
+from desktop.i18n import _, ngettext
+from desktop.travel import transfers as service
+from desktop.travel.localtime import format_local
+from desktop.travel.proposals import TransferPlan, plan_transfers
+from desktop.ui.context import MissionContext
+from desktop.ui.forms import RecordForm
+from desktop.ui.operations import Operation
+from desktop.ui.pages.records import RecordPage
+from desktop.ui.tablemodel import Column, Index, IndexRow, RecordTableModel
+from desktop.ui.travel.commands import CallCommand, RowsCommand, Scope
+from desktop.ui.travel.flights import add_tool_button
+from desktop.ui.travel.transferforms import GroupTransfersDialog, PlanOptions, TransferForm
+from desktop.ui.undo import UpdateCommand, execute
+
+PASSENGER_MIME = "application/x-mission-desk-passenger"
+RUNS: Scope = (("transfer", {}), ("transfer_passenger", {}))
+FULL_COLOUR = QColor("#f3d38a")
+
+
+class TransfersModel(RecordTableModel):
+    """Every run: when it leaves (local), which way, from, to, vehicle, seats taken, status,
+    driver. Facets for filters: ``direction``, ``status``."""
+
+    columns = (
+        Column("departs", lambda: _("Leaves (local)"), 140),
+        Column("direction", lambda: _("Way"), 80),
+        Column("from", lambda: _("From"), 150),
+        Column("to", lambda: _("To"), 150),
+        Column("vehicle", lambda: _("Vehicle"), 70),
+        Column("seats", lambda: _("Seats"), 55),
+        Column("status", lambda: _("Status"), 80),
+        Column("driver", lambda: _("Driver"), 120),
+    )
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._raw: dict[int, tuple[Any, ...]] = {}
+
+    def load_index(self, session: Session) -> list[IndexRow]:
+        origin, destination = aliased(Venue), aliased(Venue)
+        taken = (select(TransferPassenger.transfer_id, func.count().label("n"))
+                 .group_by(TransferPassenger.transfer_id).subquery())
+        query = (select(Transfer.id, Transfer.departs_at, Transfer.zone, Transfer.direction,
+                        origin.name, destination.name, Transfer.vehicle_kind,
+                        func.coalesce(taken.c.n, 0), Transfer.capacity, Transfer.status,
+                        Transfer.driver_name)
+                 .join(origin, origin.id == Transfer.from_venue_id)
+                 .join(destination, destination.id == Transfer.to_venue_id)
+                 .outerjoin(taken, taken.c.transfer_id == Transfer.id)
+                 .order_by(Transfer.departs_at, Transfer.id))
+        rows = []
+        self._raw = {}
+        for raw in session.execute(query):
+            (tid, departs, _zone, direction, pick_up, drop_off, _kind, seats, capacity, status,
+             driver) = raw
+            self._raw[tid] = tuple(raw)
+            rows.append(IndexRow(
+                tid, f"{pick_up} {drop_off} {driver}".lower(),
+                (departs, str(direction), pick_up, drop_off, str(_kind), seats / capacity,
+                 str(status), driver),
+                {"direction": str(direction), "status": str(status)}))
+        return rows
+
+    def fetch(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        found = {}
+        for tid in ids:
+            raw = self._raw.get(tid)
+            if raw is None:
+                continue
+            (_id, departs, zone, direction, pick_up, drop_off, kind, seats, capacity, status,
+             driver) = raw
+            found[tid] = (format_local(departs, zone), label(TransferDirection(direction)),
+                          pick_up, drop_off, label(VehicleKind(kind)),
+                          _("{taken}/{seats}").format(taken=seats, seats=capacity),
+                          label(TransferStatus(status)), driver)
+        return found
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == 5:
+            record_id = self.id_at(index.row())
+            raw = self._raw.get(record_id or 0)
+            if raw is not None and raw[7] >= raw[8]:
+                return FULL_COLOUR
+            return None
+        return super().data(index, role)
+
+    def is_full(self, transfer_id: int) -> bool:
+        raw = self._raw.get(transfer_id)
+        return raw is not None and raw[7] >= raw[8]
+
+
+class PassengerList(QListWidget):
+    """The passengers of the run shown; each can be dragged onto another run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passengers")
+        self.transfer_id: int | None = None
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [PASSENGER_MIME]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        if items and self.transfer_id is not None:
+            data.setData(PASSENGER_MIME, passenger_payload(
+                int(items[0].data(Qt.ItemDataRole.UserRole)), self.transfer_id))
+        return data
+
+
+def passenger_payload(person_id: int, transfer_id: int) -> QByteArray:
+    """What a dragged passenger carries: who, and from which run."""
+    return QByteArray(f"{person_id} {transfer_id}".encode())
+
+
+class TransfersTab(RecordPage):
+    """Runs beside the editor of one and its passengers.
+
+    Dropping a passenger (dragged from the list) on a run of the table moves them there; a
+    refusal (the run is full, they already ride in it) shows its reason under the table.
+    """
+
+    key = "travel_transfers"
+    kind = "transfer"
+    ref_kinds = ("transfer",)
+    table = "transfer"
+    watches = ("person", "flight", "hotel_stay", "venue")
+    _choices_current = False
+
+    def __init__(self, context: MissionContext) -> None:
+        super().__init__(context)
+        self.group_action = self._tool_action(_("&Group transfers…"), QKeySequence(),
+                                              self.open_group_transfers,
+                                              _("Propose runs from flights and hotel stays"))
+        self.confirm_action = self._tool_action(_("&Confirm run"), QKeySequence(),
+                                                self.confirm_current,
+                                                _("The vehicle is booked: confirm this run"))
+        for action in (self.group_action, self.confirm_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            add_tool_button(self, button)
+        self.message = QLabel()
+        self.message.setObjectName("dropMessage")
+        self.message.setWordWrap(True)
+        left = self.splitter.widget(0)
+        left_layout = left.layout() if left is not None else None
+        assert isinstance(left_layout, QVBoxLayout)
+        left_layout.addWidget(self.message)
+        self.passengers = PassengerList()
+        self.passengers_title = QLabel(_("Passengers"))
+        font = self.passengers_title.font()
+        font.setBold(True)
+        self.passengers_title.setFont(font)
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(8, 4, 0, 0)
+        panel_layout.addWidget(self.passengers_title)
+        panel_layout.addWidget(self.passengers, 1)
+        hint = QLabel(_("Drag a passenger onto another run to move them."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        panel_layout.addWidget(hint)
+        related = self.right_splitter.widget(1)
+        if related is not None:
+            related.hide()
+        self.right_splitter.addWidget(panel)
+        self.view.setAcceptDrops(True)
+        self.view.viewport().setAcceptDrops(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.view.viewport().installEventFilter(self)
+        self.dialog: GroupTransfersDialog | None = None
+        self._update_actions()
+
+    def make_model(self) -> RecordTableModel:
+        return TransfersModel(self.context.mission.session_factory, self)
+
+    def make_form(self) -> RecordForm:
+        return TransferForm()
+
+    def facets(self) -> list[tuple[str, str, list[tuple[str, Any]]]]:
+        return [("direction", _("Both ways"), [(label(d), d.value) for d in TransferDirection]),
+                ("status", _("All statuses"), [(label(s), s.value) for s in TransferStatus])]
+
+    def texts(self) -> dict[str, str]:
+        return {"new": _("New run"), "add": _("Add a run"), "update": _("Edit a run"),
+                "delete": _("Delete the run {name}"), "confirm": _("Delete the run {name}?"),
+                "add_tip": _("Add a run"), "duplicate_tip": _("Start a new run from this one"),
+                "delete_tip": _("Delete this run")}
+
+    def count_text(self, n: int) -> str:
+        return ngettext("{n} run", "{n} runs", n).format(n=n)
+
+    def prepare_form(self, session: Session) -> None:
+        if self._choices_current:
+            return
+        form = self.form
+        assert isinstance(form, TransferForm)
+        form.set_venues([(v.id, v.name, v.timezone) for v in
+                         session.scalars(select(Venue).order_by(Venue.kind, Venue.name))])
+        self._choices_current = True
+
+    def _mission_changed(self, kind: str) -> None:
+        if kind in ("venue", "*"):
+            self._choices_current = False
+        super()._mission_changed(kind)
+        if self._activated and (kind == "*" or kind == self.kind or kind in self.watches):
+            self._show_passengers()
+
+    def _show_record(self, record_id: int | None) -> None:
+        super()._show_record(record_id)
+        self._show_passengers()
+
+    def _show_passengers(self) -> None:
+        self.passengers.clear()
+        self.passengers.transfer_id = self.current_id
+        if self.current_id is None:
+            self.passengers_title.setText(_("Passengers"))
+            return
+        with self.context.mission.session_factory() as session:
+            transfer = session.get(Transfer, self.current_id)
+            if transfer is None:
+                return
+            seats = session.scalars(select(TransferPassenger).where(
+                TransferPassenger.transfer_id == transfer.id).options(
+                selectinload(TransferPassenger.person), selectinload(TransferPassenger.flight)))
+            lines = sorted((s.person.family_name, s.person.given_name, s.person_id,
+                             s.flight.code if s.flight else "") for s in seats)
+            capacity = transfer.capacity
+        self.passengers_title.setText(_("Passengers: {taken} of {seats} seats taken").format(
+            taken=len(lines), seats=capacity))
+        for family, given, person_id, flight in lines:
+            text = f"{family}, {given}" + (f"  ({flight})" if flight else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            self.passengers.addItem(item)
+
+    def read(self, session: Session, record_id: int) -> tuple[Any, str]:
+        transfer = service.get_transfer(session, record_id)
+        return service.transfer_input(transfer), self._name(transfer)
+
+    @staticmethod
+    def _name(transfer: Transfer) -> str:
+        return _("{origin} → {destination}, {time}").format(
+            origin=transfer.from_venue.name, destination=transfer.to_venue.name,
+            time=format_local(transfer.departs_at, transfer.zone))
+
+    def blank(self) -> Any:
+        return service.TransferInput(direction=TransferDirection.ARRIVAL, from_venue_id=0,
+                                     to_venue_id=0, departs_local=None, capacity=7)
+
+    def add_record(self, session: Session, data: Any) -> int:
+        return service.add_transfer(session, data).id
+
+    def update_record(self, session: Session, record_id: int, data: Any) -> object:
+        return service.update_transfer(session, record_id, data)
+
+    def delete_record(self, session: Session, record_id: int) -> None:
+        service.delete_transfer(session, record_id)
+
+    def describe_delete(self, session: Session, record_id: int) -> tuple[str, list[str]]:
+        transfer = service.get_transfer(session, record_id)
+        seats = len(transfer.passengers)
+        goes = [ngettext("{n} passenger seat", "{n} passenger seats", seats).format(n=seats)]
+        return self._name(transfer), goes if seats else []
+
+    def _update_actions(self) -> None:
+        super()._update_actions()
+        if hasattr(self, "confirm_action"):
+            writable = not self.context.read_only
+            self.group_action.setEnabled(writable)
+            self.confirm_action.setEnabled(writable and self.current_id is not None)
+
+    # -- moving passengers -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            if not event.mimeData().hasFormat(PASSENGER_MIME) or self.context.read_only:
+                event.ignore()
+                return True
+            target = self.model.id_at(self.view.indexAt(event.position().toPoint()).row())
+            if event.type() == QEvent.Type.Drop and target is not None:
+                person_id, source = (int(part) for part in bytes(
+                    event.mimeData().data(PASSENGER_MIME).data()).decode().split())
+                self.move_passenger(person_id, source, target)
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def move_passenger(self, person_id: int, source: int, target: int) -> bool:
+        """Move a passenger to run ``target`` as one undoable change; False (with the reason
+        under the table) when refused."""
+        if source == target:
+            return False
+        try:
+            execute(CallCommand(
+                self.context, _("Move a passenger to another run"), "transfer",
+                lambda s: service.move_passenger(s, person_id, source, target),
+                lambda s: service.move_passenger(s, person_id, target, source)))
+        except MissionDeskError as exc:
+            self.message.setStyleSheet("color: #b3261e;")
+            self.message.setText(exc.message)
+            return False
+        self.message.setStyleSheet("")
+        with self.context.mission.session_factory() as session:
+            name = self._name(service.get_transfer(session, target))
+        self.message.setText(_("Moved to {run}.").format(run=name))
+        return True
+
+    # -- grouping and confirming -------------------------------------------------------------
+
+    def open_group_transfers(self) -> GroupTransfersDialog | None:
+        if self.context.read_only:
+            return None
+        dialog = GroupTransfersDialog(self._plan, self.apply_plan, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _plan(self, options: PlanOptions) -> None:
+        dialog = self.dialog
+
+        def work(session: Session, _progress: object) -> TransferPlan:
+            return plan_transfers(session, options.window_minutes, options.capacity)
+
+        def failed(error: BaseException) -> None:
+            if dialog is not None:
+                dialog.failed(str(error))
+
+        self.context.runner.run(Operation(
+            work, mission=self.context.mission, title=_("Grouping transfers…"),
+            on_success=dialog.show_plan if dialog is not None else None, on_failure=failed))
+
+    def apply_plan(self, plan: TransferPlan) -> None:
+        runs = list(plan.runs)
+        try:
+            execute(RowsCommand(self.context, ngettext(
+                "Add {n} proposed run", "Add {n} proposed runs", len(runs)).format(n=len(runs)),
+                "transfer", RUNS, lambda s: service.apply_proposal(s, runs)))
+        except MissionDeskError as exc:
+            self.context.show_error(exc)
+            return
+        self.message.setStyleSheet("")
+        self.message.setText(ngettext(
+            "{n} run added as proposed: adjust it, then confirm.",
+            "{n} runs added as proposed: adjust them, then confirm.", len(runs)).format(
+            n=len(runs)))
+
+    def confirm_current(self) -> None:
+        if self.current_id is None or self.context.read_only:
+            return
+        if self.form.dirty and not self.save():
+            return
+        with self.context.mission.session_factory() as session:
+            before = service.transfer_input(service.get_transfer(session, self.current_id))
+        after = replace(before, status=TransferStatus.CONFIRMED)
+        try:
+            execute(UpdateCommand(self.context, _("Confirm a run"), self.kind, self.current_id,
+                                  service.update_transfer, before, after))
+        except MissionDeskError as exc:
+            self.context.show_error(exc)
