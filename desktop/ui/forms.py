@@ -30,7 +30,27 @@ from desktop.dates import parse_day
 from desktop.errors import Problem, ValidationError
 from desktop.i18n import _, current_language
 
-FieldWidget = QLineEdit | QComboBox | QPlainTextEdit
+
+class ValueField(QWidget):
+    """A field whose value is neither text nor one choice (e.g. a list of people).
+
+    Signals:
+        changed(): the user changed the value.
+    """
+
+    changed = Signal()
+
+    def field_value(self) -> Any:
+        raise NotImplementedError
+
+    def set_field_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802  (as QLineEdit says it)
+        raise NotImplementedError
+
+
+FieldWidget = QLineEdit | QComboBox | QPlainTextEdit | ValueField
 
 
 def format_day(value: date | None) -> str:
@@ -71,10 +91,18 @@ class RecordForm(QWidget):
         self.layout_ = QFormLayout(body)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # A gap between the fields and the scroll bar, so that a bar drawn over the content
+        # (as some styles do) never hides the right edge of a field.
+        margins = self.layout_.contentsMargins()
+        margins.setRight(margins.right() + 6)
+        self.layout_.setContentsMargins(margins)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The fields always fit the width: never a sideways scroll that puts them under the bar.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._body, self._scroll = body, scroll
 
         self.general_error = QLabel()
         self.general_error.setObjectName("formError")
@@ -134,12 +162,16 @@ class RecordForm(QWidget):
         self.layout_.addRow(caption, holder)
         self.fields[name] = widget
         self.errors[name] = error
+        self._scroll.setMinimumWidth(self._body.minimumSizeHint().width()
+                                     + self._scroll.verticalScrollBar().sizeHint().width())
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._changed)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self._changed)
             if widget.isEditable():
                 widget.editTextChanged.connect(self._changed)
+        elif isinstance(widget, ValueField):
+            widget.changed.connect(self._changed)
         else:
             widget.textChanged.connect(self._changed)
         return widget
@@ -176,10 +208,14 @@ class RecordForm(QWidget):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
+        if isinstance(widget, ValueField):
+            return ""
         return widget.currentText()
 
     def value(self, name: str) -> Any:
         widget = self.fields[name]
+        if isinstance(widget, ValueField):
+            return widget.field_value()
         assert isinstance(widget, QComboBox)
         return widget.currentData()
 
@@ -190,6 +226,8 @@ class RecordForm(QWidget):
             widget.setCursorPosition(0)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText("" if value is None else str(value))
+        elif isinstance(widget, ValueField):
+            widget.set_field_value(value)
         else:
             position = widget.findData(value)
             if position < 0 and value is not None and widget.isEditable():

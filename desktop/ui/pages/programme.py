@@ -6,21 +6,22 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.checks import Ref
-from desktop.dates import parse_clock
-from desktop.db.enums import Audience, Category, SessionKind, Side, label
-from desktop.db.models import ProgramSession
-from desktop.errors import Problem, ValidationError
+from desktop.db.enums import Audience, SessionKind, label
+from desktop.db.models import Organization, Person, ProgramSession
 from desktop.i18n import _, current_language, format_time, format_weekday_date, ngettext
 from desktop.missions import get_mission
 from desktop.program import sessions as service
 from desktop.program.venues import list_venues
-from desktop.ui.forms import RecordForm, format_day
+from desktop.ui.attendees import RosterEntry
+from desktop.ui.forms import RecordForm
 from desktop.ui.pages import PageSpec, register_page
+from desktop.ui.pages.programmeform import ProgrammeForm
 from desktop.ui.pages.records import RecordPage, Related
+from desktop.ui.rostermodels import plain_rows
 from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel, quick_fold
 
 
@@ -38,8 +39,6 @@ class ProgrammeModel(RecordTableModel):
 
     def _sessions(self, session: Session, ids: Sequence[int] | None = None
                   ) -> Sequence[ProgramSession]:
-        from sqlalchemy import select
-
         query = select(ProgramSession).options(selectinload(ProgramSession.venue),
                                                selectinload(ProgramSession.room))
         if ids is not None:
@@ -97,95 +96,6 @@ def audience_text(item: ProgramSession) -> str:
     return label(item.audience)
 
 
-class ProgrammeForm(RecordForm):
-    """A session's fields; times are wall-clock times at the venue."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.line("title", _("&Title"), 200)
-        self.line("title_fr", _("Title in &French"), 200)
-        self.choice("kind", _("&Kind"), [(label(k), k.value) for k in SessionKind])
-        self.line("day", _("&Day"), 10, _("e.g. 2007-05-15"))
-        self.line("starts_at", _("&Starts"), 5, _("e.g. 09:00 (venue time)"))
-        self.line("ends_at", _("&Ends"), 5, _("e.g. 10:30 (venue time)"))
-        self.choice("venue_id", _("&Venue"), [(_("(none)"), None)])
-        self.choice("room_id", _("&Room"), [(_("(none)"), None)])
-        self.choice("audience", _("&Audience"), [(label(a), a.value) for a in Audience])
-        self.choice("audience_category", _("Audience ca&tegory"),
-                    [(_("(none)"), None)] + [(label(c), c.value) for c in Category])
-        self.choice("audience_side", _("Audience s&ide"),
-                    [(_("(none)"), None)] + [(label(s), s.value) for s in Side])
-        self.line("slot_minutes", _("B2B s&lot minutes"), 4)
-        self.notes("description", _("Descri&ption"))
-        self.notes("notes", _("N&otes"))
-
-    def set_places(self, venues: list[tuple[int, str]], rooms: list[tuple[int, str]]) -> None:
-        self._loading = True
-        try:
-            for name, choices in (("venue_id", venues), ("room_id", rooms)):
-                combo = self.fields[name]
-                assert isinstance(combo, QComboBox)
-                current = self.value(name)
-                combo.clear()
-                combo.addItem(_("(none)"), None)
-                for key, text in choices:
-                    combo.addItem(text, key)
-                self.set_value(name, current)
-        finally:
-            self._loading = False
-
-    def fill(self, data: service.ProgramSessionInput) -> None:
-        for name in ("title", "title_fr", "description", "notes"):
-            self.set_value(name, getattr(data, name))
-        self.set_value("kind", SessionKind(data.kind).value)
-        self.set_value("day", format_day(data.starts_at.date()))
-        self.set_value("starts_at", data.starts_at.strftime("%H:%M"))
-        self.set_value("ends_at", data.ends_at.strftime("%H:%M"))
-        self.set_value("venue_id", data.venue_id)
-        self.set_value("room_id", data.room_id)
-        self.set_value("audience", Audience(data.audience).value)
-        self.set_value("audience_category", data.audience_category)
-        self.set_value("audience_side", data.audience_side)
-        self.set_value("slot_minutes", data.slot_minutes or "")
-
-    def collect(self) -> service.ProgramSessionInput:
-        problems: list[Problem] = []
-        day = self.day("day", problems)
-        if day is None and not problems:
-            problems.append(Problem(_("The day is required."), field="day"))
-        times = {}
-        for name in ("starts_at", "ends_at"):
-            try:
-                times[name] = parse_clock(self.text(name))
-            except ValueError as exc:
-                problems.append(Problem(str(exc), field=name))
-        slot_text = self.text("slot_minutes").strip()
-        slot = None
-        if slot_text:
-            if slot_text.isdigit():
-                slot = int(slot_text)
-            else:
-                problems.append(Problem(_("Write the slot length in minutes, e.g. 20."),
-                                        field="slot_minutes"))
-        if problems:
-            raise ValidationError(problems)
-        assert day is not None
-        previous = self.loaded
-        category, side = self.value("audience_category"), self.value("audience_side")
-        return service.ProgramSessionInput(
-            title=self.text("title"), kind=SessionKind(self.value("kind")),
-            starts_at=datetime.combine(day, times["starts_at"]),
-            ends_at=datetime.combine(day, times["ends_at"]),
-            venue_id=self.value("venue_id"), room_id=self.value("room_id"),
-            audience=Audience(self.value("audience")),
-            audience_category=Category(category) if category else None,
-            audience_side=Side(side) if side else None,
-            attendee_ids=list(previous.attendee_ids) if previous is not None else [],
-            title_fr=self.text("title_fr"), description=self.text("description"),
-            description_fr=previous.description_fr if previous is not None else "",
-            slot_minutes=slot, notes=self.text("notes"))
-
-
 class ProgrammePage(RecordPage):
     key = "programme"
     kind = "program_session"
@@ -196,7 +106,17 @@ class ProgrammePage(RecordPage):
         return ProgrammeModel(self.context.mission.session_factory, self)
 
     def make_form(self) -> RecordForm:
-        return ProgrammeForm()
+        return ProgrammeForm(self.roster)
+
+    def roster(self) -> list[RosterEntry]:
+        """Everyone who may be put on a session's list: (id, name, organisation)."""
+        person, organization = Person.__table__.c, Organization.__table__.c
+        with self.context.mission.session_factory() as session:
+            rows = plain_rows(session, select(
+                person.id, person.given_name, person.family_name, organization.name)
+                .outerjoin(Organization.__table__, person.organization_id == organization.id)
+                .order_by(person.family_name, person.given_name, person.id))
+        return [(pid, f"{given} {family}", org or "") for pid, given, family, org in rows]
 
     def facets(self) -> list[tuple[str, str, list[tuple[str, Any]]]]:
         with self.context.mission.session_factory() as session:
@@ -220,8 +140,10 @@ class ProgrammePage(RecordPage):
         form = self.form
         assert isinstance(form, ProgrammeForm)
         venues = list_venues(session)
-        form.set_places([(v.id, f"{v.name}, {v.city}" if v.city else v.name) for v in venues],
-                        [(r.id, f"{v.name} — {r.name}") for v in venues for r in v.rooms])
+        form.set_places(
+            [(v.id, f"{v.name}, {v.city}" if v.city else v.name, v.timezone) for v in venues],
+            [(r.id, v.id, f"{v.name} — {r.name}") for v in venues for r in v.rooms],
+            get_mission(session).home_timezone)
 
     def read(self, session: Session, record_id: int) -> tuple[Any, str]:
         item = service.get_program_session(session, record_id)
