@@ -137,24 +137,32 @@ class ShortcutsDialog(QDialog):
 
 
 class NewMissionDialog(QDialog):
-    """The name and dates of a new mission."""
+    """The name and dates of a new mission; OK is refused, with the reason shown, while
+    ``check`` (if given) raises a :class:`~desktop.errors.MissionDeskError`."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 check: Callable[[NewMissionDialog], object] | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("newMission")
         self.setWindowTitle(_("New mission"))
+        self.check = check
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.start = QDateEdit(QDate.currentDate())
+        self.start.setObjectName("start")
         self.end = QDateEdit(QDate.currentDate().addDays(3))
+        self.end.setObjectName("end")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
         self.organisers = QLineEdit()
+        self.organisers.setObjectName("organisers")
         form = QFormLayout()
         form.addRow(_("&Name"), self.name)
         form.addRow(_("&Starts"), self.start)
         form.addRow(_("&Ends"), self.end)
         form.addRow(_("&Organisers"), self.organisers)
         self.message = QLabel()
+        self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -169,12 +177,23 @@ class NewMissionDialog(QDialog):
     def dates(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
 
+    def accept(self) -> None:
+        if self.check is not None:
+            try:
+                self.check(self)
+            except MissionDeskError as exc:
+                self.message.setText(exc.message)
+                self.name.setFocus()
+                return
+        super().accept()
+
 
 class BackupsDialog(QDialog):
     """Choose one of the mission's backups, newest first."""
 
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("restoreBackup")
         self.setWindowTitle(_("Restore a backup"))
         self.list = QListWidget()
         self.list.setObjectName("backups")

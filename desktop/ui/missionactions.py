@@ -66,17 +66,15 @@ def new_mission(window: MainWindow) -> None:
     from desktop.db.missionfile import MissionFile
     from desktop.missions import MissionInput, create_mission, validate_mission
 
-    dialog = NewMission(window)
+    def read(dialog: dialogs.NewMissionDialog) -> MissionInput:
+        start, end = dialog.dates()
+        return validate_mission(MissionInput(name=dialog.name.text(), start_date=start,
+                                             end_date=end, organisers=dialog.organisers.text()))
+
+    dialog = NewMission(window, read)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    start, end = dialog.dates()
-    data = MissionInput(name=dialog.name.text(), start_date=start, end_date=end,
-                        organisers=dialog.organisers.text())
-    try:
-        validate_mission(data)
-    except ValidationError as exc:
-        window.show_error(exc)
-        return
+    data = read(dialog)
     path, _filter = QFileDialog.getSaveFileName(
         window, _("New mission"), str(data_dir() / (data.name + ".mission")),
         _("Missions (*.mission)"))
