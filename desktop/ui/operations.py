@@ -27,6 +27,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -149,16 +150,24 @@ class Operation(QObject):
         (result,) = boxed
         self.result = result
         self.done = True
-        if self.on_success is not None and not self.cancelled:
+        if self.on_success is not None and not self.cancelled and _alive(self.on_success):
             self.on_success(result)
         self.finished.emit()
 
     def _failed(self, error: BaseException) -> None:
         self.error = error
         self.done = True
-        if self.on_failure is not None and not isinstance(error, Cancelled):
+        if self.on_failure is not None and not isinstance(error, Cancelled) \
+                and _alive(self.on_failure):
             self.on_failure(error)
         self.finished.emit()
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when ``callback`` is a method of a widget that was deleted meanwhile (a page
+    closed with its mission while its work was still under way): there is nobody to tell."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Runnable(QRunnable):

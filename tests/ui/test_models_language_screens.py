@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.i18n import _, current_language
+from desktop.ui.attendees import AttendeeModel
+from desktop.ui.findingsmodel import FindingsModel
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.missionactions import choose_language
 from desktop.ui.pages.overview import OverviewPage
@@ -32,6 +34,26 @@ def test_each_table_model_follows_the_rules_of_qt_models(window: MainWindow, qtm
     model.sort(2, Qt.SortOrder.DescendingOrder)
     model.set_text_filter("a")
     qtmodeltester.check(model, force_py=True)
+
+
+def test_the_problems_and_attendee_lists_follow_the_rules_of_qt_models(
+        window: MainWindow, qtbot: QtBot, qtmodeltester) -> None:
+    overview = window.current_page
+    assert isinstance(overview, OverviewPage)
+    qtbot.waitUntil(lambda: overview.data is not None)
+    findings = FindingsModel()
+    findings.set_findings(overview.data.findings)
+    assert findings.rowCount() > 0
+    qtmodeltester.check(findings, force_py=True)
+    findings.set_category("passport")
+    assert 0 < findings.rowCount() < findings.total
+    qtmodeltester.check(findings, force_py=True)
+    roster = [(1, "Éloïse Martin", "APEBI"), (2, "Karim Benjelloun", "AMPA"), (3, "Ann Lee", "")]
+    attendees = AttendeeModel(roster, [2])
+    qtmodeltester.check(attendees, force_py=True)
+    attendees.set_text_filter("eloise")
+    assert attendees.rowCount() == 1
+    qtmodeltester.check(attendees, force_py=True)
 
 
 def test_sorting_keeps_every_row_and_orders_by_the_column(window: MainWindow) -> None:
@@ -65,10 +87,15 @@ def test_switching_to_french_relabels_the_window_at_once(window: MainWindow,
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
     # Every label was rebuilt through _() in the new language.
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles[:4] == [_("Overview"), _("Organizations"), _("People"), _("Programme")]
+    assert titles[:4] == ["Vue d'ensemble", "Organisations", "Personnes", "Programme"]
     assert [a.text() for a in window.menuBar().actions()] == [
-        _("&File"), _("&Edit"), _("&View"), _("&Help")]
+        "&Fichier", "É&dition", "&Affichage", "Aid&e"]
     assert len(english_menus) == 4
+    people = window.show_page("people")
+    assert isinstance(people, RecordPage)
+    assert people.filter_edit.placeholderText() == "Filtrer (Ctrl+F)"
+    assert people.model.headerData(0, Qt.Orientation.Horizontal) == "Nom"
+    assert _("People") == "Personnes"
 
     choose_language(window, "en")
     assert window.navigation.item(2).text() == "People"
@@ -84,6 +111,7 @@ def test_every_page_can_be_pictured(window: MainWindow, qtbot: QtBot, tmp_path: 
     for spec in window.specs:
         page = window.show_page(spec.key)
         assert page is not None
+        QApplication.processEvents()  # let the new page take its size before the picture
         picture = window.grab()
         assert not picture.isNull()
         path = folder / f"{spec.key}.png"
