@@ -61,11 +61,11 @@ class Kind:
     key: str
     title: str  # marked for translation, translated when shown
     options: frozenset[str]
-    unit: tuple[str, str]  # "{done} of {total} badge(s)", marked for translation
+    unit: Callable[[int], str]  # "{done} of {total} badges", translated for a total
     build: Callable[[Session, DocumentRequest], Document]
 
     def progress_text(self, done: int, total: int) -> str:
-        return ngettext(self.unit[0], self.unit[1], total).format(done=done, total=total)
+        return self.unit(total).format(done=done, total=total)
 
 
 def _selection(request: DocumentRequest) -> Any:
@@ -170,26 +170,27 @@ def _directory(session: Session, request: DocumentRequest) -> Document:
 WHO = frozenset({"who"})
 KINDS: dict[str, Kind] = {kind.key: kind for kind in (
     Kind("badges", N_("Badges"), WHO | {"layout", "language"},
-         (N_("{done} of {total} badge"), N_("{done} of {total} badges")), _badges),
+         lambda n: ngettext("{done} of {total} badge", "{done} of {total} badges", n), _badges),
     Kind("itinerary", N_("Personal itineraries"), WHO | {"language", "split"},
-         (N_("{done} of {total} itinerary"), N_("{done} of {total} itineraries")),
+         lambda n: ngettext("{done} of {total} itinerary", "{done} of {total} itineraries", n),
          _itineraries),
     Kind("programme", N_("Programme"), frozenset({"language"}),
-         (N_("{done} of {total} day"), N_("{done} of {total} days")), _programme),
+         lambda n: ngettext("{done} of {total} day", "{done} of {total} days", n), _programme),
     Kind("b2b-participant", N_("B2B agendas"), frozenset({"language", "participants"}),
-         (N_("{done} of {total} agenda"), N_("{done} of {total} agendas")), _agendas),
+         lambda n: ngettext("{done} of {total} agenda", "{done} of {total} agendas", n), _agendas),
     Kind("b2b-table", N_("Table signs"), frozenset({"language", "block"}),
-         (N_("{done} of {total} table sign"), N_("{done} of {total} table signs")), _signs),
+         lambda n: ngettext("{done} of {total} table sign", "{done} of {total} table signs", n),
+         _signs),
     Kind("b2b-grid", N_("B2B master grid"), frozenset({"language", "block"}),
-         (N_("{done} of {total} page"), N_("{done} of {total} pages")), _grid),
+         lambda n: ngettext("{done} of {total} page", "{done} of {total} pages", n), _grid),
     Kind("rooming-list", N_("Rooming list"), frozenset({"language", "hotel"}),
-         (N_("{done} of {total} guest"), N_("{done} of {total} guests")), _rooming),
+         lambda n: ngettext("{done} of {total} guest", "{done} of {total} guests", n), _rooming),
     Kind("transfer-manifest", N_("Transfer manifests"), frozenset({"language", "transfers"}),
-         (N_("{done} of {total} run"), N_("{done} of {total} runs")), _manifests),
+         lambda n: ngettext("{done} of {total} run", "{done} of {total} runs", n), _manifests),
     Kind("arrivals-board", N_("Arrivals and departures board"), frozenset({"language", "day"}),
-         (N_("{done} of {total} flight"), N_("{done} of {total} flights")), _board),
+         lambda n: ngettext("{done} of {total} flight", "{done} of {total} flights", n), _board),
     Kind("directory", N_("Attendee directory"), frozenset({"language", "directory"}),
-         (N_("{done} of {total} group"), N_("{done} of {total} groups")), _directory),
+         lambda n: ngettext("{done} of {total} group", "{done} of {total} groups", n), _directory),
 )}
 
 

@@ -178,3 +178,8 @@ def test_a_file_name_says_confidential_when_the_list_holds_passports() -> None:
         "Attendee directory - Passport list (confidential).pdf"
     assert proposed_file_name(DocumentRequest(kind="rooming-list"), "A/B: C") == \
         "Rooming list - A-B- C.pdf"
+
+
+def test_progress_says_how_many_of_how_many() -> None:
+    assert KINDS["itinerary"].progress_text(12, 300) == "12 of 300 itineraries"
+    assert KINDS["badges"].progress_text(0, 1) == "0 of 1 badge"
