@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.dates import parse_clock, parse_day
 from desktop.errors import Problem
@@ -63,6 +70,13 @@ def _holder_layout(form: RecordForm, name: str) -> QBoxLayout:
     layout = holder.layout()
     assert isinstance(layout, QBoxLayout)
     return layout
+
+
+def end_form(form: RecordForm) -> None:
+    """Keep the fields at the top of the form: the room left over goes below the last one."""
+    filler = QWidget()
+    filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+    form.layout_.addRow(filler)
 
 
 def field_hint(form: RecordForm, name: str) -> QLabel:

@@ -27,6 +27,7 @@ from desktop.ui.folding import quick_fold
 from desktop.ui.forms import RecordForm
 from desktop.ui.travel.fields import (
     describe_zone,
+    end_form,
     field_button,
     field_hint,
     format_local_field,
@@ -70,6 +71,7 @@ class FlightForm(RecordForm):
         self.line("arrives_local", _("&Arrives"), 25, _("local time, e.g. 2007-05-14 06:30"))
         self.line("booking_reference", _("&Booking reference"), 20)
         self.notes("notes", _("N&otes"))
+        end_form(self)
         self.hints = {name: field_hint(self, name) for name in AIRPORT_FIELDS.values()}
         self.fix_buttons = {name: field_button(self, name, "") for name in AIRPORT_FIELDS}
         for airport, time_field in AIRPORT_FIELDS.items():

@@ -36,12 +36,12 @@ class FlightsModel(RecordTableModel):
     """
 
     columns = (
-        Column("person", lambda: _("Traveller"), 170),
+        Column("person", lambda: _("Traveller"), 160),
         Column("flight", lambda: _("Flight"), 70),
-        Column("from", lambda: _("From"), 50),
-        Column("departs", lambda: _("Departs (local)"), 150),
-        Column("to", lambda: _("To"), 50),
-        Column("arrives", lambda: _("Arrives (local)"), 150),
+        Column("from", lambda: _("From"), 48),
+        Column("departs", lambda: _("Departs (local)"), 172),
+        Column("to", lambda: _("To"), 48),
+        Column("arrives", lambda: _("Arrives (local)"), 172),
         Column("booking", lambda: _("Booking"), 80),
     )
 

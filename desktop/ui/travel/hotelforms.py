@@ -26,6 +26,7 @@ from desktop.errors import MissionDeskError, Problem, ValidationError
 from desktop.i18n import _, format_date, ngettext
 from desktop.travel.hotels import HotelStayInput
 from desktop.ui.forms import RecordForm, format_day
+from desktop.ui.travel.fields import end_form
 
 
 @dataclass
@@ -63,6 +64,7 @@ class StayForm(RecordForm):
         self.line("special_requests", _("Re&quests"), 300)
         self.choice("confirmed", _("S&tatus"), [(_("Proposed"), False), (_("Confirmed"), True)])
         self.notes("notes", _("N&otes"))
+        end_form(self)
 
     def set_choices(self, people: Sequence[tuple[int, str]],
                     hotels: Sequence[tuple[int, str]]) -> None:

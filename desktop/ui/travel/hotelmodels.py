@@ -23,13 +23,13 @@ CONFIRMED_COLOUR = QColor("#9ccc9c")
 PROPOSED_COLOUR = QColor("#f3d38a")
 OVER_COLOUR = QColor("#f2b8b5")
 BASE_COLUMNS = (
-    Column("guest", lambda: _("Guest"), 170),
-    Column("hotel", lambda: _("Hotel"), 150),
-    Column("room_type", lambda: _("Room"), 60),
-    Column("room_number", lambda: _("No."), 45),
-    Column("status", lambda: _("Status"), 80),
+    Column("guest", lambda: _("Guest"), 150),
+    Column("hotel", lambda: _("Hotel"), 140),
+    Column("room_type", lambda: _("Room"), 58),
+    Column("room_number", lambda: _("No."), 42),
+    Column("status", lambda: _("Status"), 82),
 )
-NIGHT_WIDTH = 46
+NIGHT_WIDTH = 56
 
 
 def _night_title(night: date) -> Callable[[], str]:

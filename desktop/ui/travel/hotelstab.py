@@ -32,6 +32,7 @@ from desktop.ui.forms import RecordForm
 from desktop.ui.operations import Operation
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.records import RecordPage, Related
+from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import RecordTableModel
 from desktop.ui.travel.commands import RowsCommand, Scope
 from desktop.ui.travel.flights import people_choices
@@ -74,6 +75,9 @@ class StaysTab(RecordPage):
         super().__init__(context)
         self.model.reloaded.connect(self._size_nights)
         self.view.horizontalHeader().setStretchLastSection(False)
+        if app_settings().value(f"pages/{self.key}/splitter") is None:
+            self.splitter.setSizes([880, 400])
+            self.right_splitter.setSizes([460, 90])
 
     def make_model(self) -> RecordTableModel:
         return StaysModel(self.context.mission.session_factory, self)
@@ -219,6 +223,7 @@ class HotelsTab(Page):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 220])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)

@@ -34,7 +34,7 @@ from desktop.ui.tablemodel import Index
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
-    (lambda: _("Time (local)"), 120), (lambda: _("Flight"), 70), (lambda: _("Way"), 90),
+    (lambda: _("Time (local)"), 120), (lambda: _("Flight"), 70), (lambda: _("Way"), 130),
     (lambda: _("From / to"), 90), (lambda: _("Traveller"), 190), (lambda: _("Hotel"), 200),
     (lambda: _("Transfer run"), 140))
 

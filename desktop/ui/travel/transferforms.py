@@ -30,6 +30,7 @@ from desktop.travel.transfers import TransferInput
 from desktop.ui.forms import RecordForm
 from desktop.ui.travel.fields import (
     describe_zone,
+    end_form,
     field_hint,
     format_local_field,
     local_field,
@@ -60,6 +61,7 @@ class TransferForm(RecordForm):
         self.line("driver_phone", _("Driver's &phone"), 40, _("e.g. +212 6 61 23 45 67"))
         self.choice("status", _("S&tatus"), [(label(s), s.value) for s in TransferStatus])
         self.notes("notes", _("N&otes"))
+        end_form(self)
         self.zone_hint = field_hint(self, "departs_local")
         origin = self.fields["from_venue_id"]
         assert isinstance(origin, QComboBox)

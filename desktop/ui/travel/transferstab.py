@@ -32,6 +32,7 @@ from desktop.ui.context import MissionContext
 from desktop.ui.forms import RecordForm
 from desktop.ui.operations import Operation
 from desktop.ui.pages.records import RecordPage
+from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import Column, Index, IndexRow, RecordTableModel
 from desktop.ui.travel.commands import CallCommand, RowsCommand, Scope
 from desktop.ui.travel.flights import add_tool_button
@@ -48,11 +49,11 @@ class TransfersModel(RecordTableModel):
     driver. Facets for filters: ``direction``, ``status``."""
 
     columns = (
-        Column("departs", lambda: _("Leaves (local)"), 140),
-        Column("direction", lambda: _("Way"), 80),
-        Column("from", lambda: _("From"), 150),
-        Column("to", lambda: _("To"), 150),
-        Column("vehicle", lambda: _("Vehicle"), 70),
+        Column("departs", lambda: _("Leaves (local)"), 168),
+        Column("direction", lambda: _("Way"), 78),
+        Column("from", lambda: _("From"), 160),
+        Column("to", lambda: _("To"), 160),
+        Column("vehicle", lambda: _("Vehicle"), 68),
         Column("seats", lambda: _("Seats"), 55),
         Column("status", lambda: _("Status"), 80),
         Column("driver", lambda: _("Driver"), 120),
@@ -197,6 +198,8 @@ class TransfersTab(RecordPage):
         self.view.viewport().setAcceptDrops(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.view.viewport().installEventFilter(self)
+        if app_settings().value(f"pages/{self.key}/splitter") is None:
+            self.splitter.setSizes([860, 420])
         self.dialog: GroupTransfersDialog | None = None
         self._update_actions()
 
