@@ -119,9 +119,10 @@ def check_mapping(mapping: Mapping, file: str | None = None) -> None:
             file=file)
     missing = [item for item in field_specs(mapping.kind)
                if item.required and item.key not in mapped and item.key not in mapping.defaults]
-    if mapping.kind in _PERSON_KINDS and "email" not in mapped and not {
-            "given_name", "family_name"} <= mapped:
-        missing = [spec(mapping.kind, "email"), *missing]
+    if mapping.kind in _PERSON_KINDS and not mapped & {"email", "person", "family_name"}:
+        missing = [spec(mapping.kind, "person"), *missing]
+    if mapping.kind is Kind.FLIGHTS and not mapped & {"arrival_time", "arrival_date"}:
+        missing.append(spec(mapping.kind, "arrival_time"))
     if missing:
         raise ImportProblem(
             _("This file has no column for {fields}, which a list of {kind} needs "

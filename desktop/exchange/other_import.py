@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import ImportProblem
-from desktop.exchange.fields import Kind, kind_label
+from desktop.exchange.fields import Kind
 from desktop.exchange.importer import KindImporter
 from desktop.exchange.mapping import Mapping
 from desktop.exchange.sources import Source
-from desktop.i18n import _
 
 
 def make(session: Session, kind: Kind, mapping: Mapping, source: Source) -> KindImporter:
-    raise ImportProblem(_("Importing {kind} is not available yet.").format(
-        kind=kind_label(kind)))
+    """The importer of ``kind`` (not organisations or people: see ``roster_import``)."""
+    if kind is Kind.FLIGHTS:
+        from desktop.exchange.flight_import import FlightImporter
+
+        return FlightImporter(session, mapping, source)
+    if kind is Kind.HOTEL_STAYS:
+        from desktop.exchange.stay_import import StayImporter
+
+        return StayImporter(session, mapping, source)
+    from desktop.exchange.request_import import RequestImporter
+
+    return RequestImporter(session, mapping, source)

@@ -76,7 +76,8 @@ def date_order_of(cells: list[Cell]) -> str | None:
     for cell in cells:
         if not isinstance(cell, str):
             continue
-        match = _SLASHED.match(cell.strip())
+        words = cell.split()
+        match = _SLASHED.match(words[0]) if words else None
         if match:
             first, second = int(match[1]), int(match[2])
             if first > 12 >= second:
@@ -153,6 +154,50 @@ def parse_time(cell: Cell) -> time | None:
         if 1 <= hour <= 12 and minute < 60:
             return time(hour % 12 + (12 if match[3].lower() == "p" else 0), minute)
     return parse_clock(text)
+
+
+_DATE_AND_TIME = re.compile(
+    r"^(.+?)(?:\s+|T)(?:(?:à|at|a)\s+)?(\d{1,2}(?:[:hH]\d{2}(?::\d{2})?|[hH])?"
+    r"(?:\s*[aApP]\.?\s*[mM]\.?)?)$")
+_FOUR_DIGITS = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
+_DAY_SHIFT = re.compile(r"^(.*?)\s*\(?\+\s*([1-3])\s*(?:j|d|day|days|jour|jours)?\)?$",
+                        re.IGNORECASE)
+
+
+def parse_date_time(cell: Cell, *, month_first: bool = False) -> tuple[date | None, time | None]:
+    """A day, and the time of day when the cell holds one too: an Excel date-time,
+    ``2007-05-13 18:40``, ``13/05/2007 18h40``, ``05/13/2007 6:40 PM``. A date alone (and an
+    Excel date at midnight) gives no time; ``(None, None)`` for an empty cell."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None, None
+    if isinstance(cell, datetime):
+        return cell.date(), cell.time() if cell.time() != time(0) else None
+    if isinstance(cell, float) and not cell.is_integer() and cell >= 1:
+        seconds = round((cell % 1) * 86400)
+        return excel_serial_day(cell), time(seconds // 3600 % 24, seconds % 3600 // 60)
+    if not isinstance(cell, str):
+        return parse_date(cell, month_first=month_first), None
+    text = clean_text(cell)
+    match = _DATE_AND_TIME.match(text)
+    if match and (":" in match[2] or "h" in match[2].lower() or "m" in match[2].lower()):
+        return parse_date(match[1], month_first=month_first), parse_time(match[2])
+    return parse_date(text, month_first=month_first), None
+
+
+def parse_time_shift(cell: Cell) -> tuple[time | None, int]:
+    """A time of day and the days it is after the date it goes with: ``07:05+1`` and
+    ``0705 (+1)`` (as tickets print a next-day arrival) → (07:05, 1); ``1840`` → 18:40."""
+    if not isinstance(cell, str):
+        return parse_time(cell), 0
+    text = clean_text(cell)
+    days = 0
+    shifted = _DAY_SHIFT.match(text)
+    if shifted and shifted[1]:
+        text, days = shifted[1], int(shifted[2])
+    four = _FOUR_DIGITS.match(text)
+    if four:
+        return time(int(four[1]), int(four[2])), days
+    return parse_time(text), days
 
 
 # -- countries, languages, vocabularies ------------------------------------------------------
