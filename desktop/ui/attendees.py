@@ -188,10 +188,12 @@ class AttendeesField(ValueField):
         self.button.setObjectName("chooseAttendees")
         self.button.clicked.connect(self.choose)
         self.setFocusProxy(self.button)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.summary, 1)
-        row.addWidget(self.button)
+        # The button, then how many are chosen under it: narrow enough for long French labels.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.summary)
         self._show()
 
     def ids(self) -> list[int]:

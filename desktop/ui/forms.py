@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +60,19 @@ def format_day(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
 
 
+class _FieldsScrollArea(QScrollArea):
+    """A scroll area that is never narrower than its fields need, with the scroll bar beside
+    them: the splitter around the form cannot squeeze fields under the bar."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        width = body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 class RecordForm(QWidget):
     """Fields of one record with Save and Revert; Ctrl+S saves, Escape reverts.
 
@@ -88,15 +101,19 @@ class RecordForm(QWidget):
         self.heading.setWordWrap(True)
 
         body = QWidget()
-        self.layout_ = QFormLayout(body)
+        self.layout_ = QFormLayout()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.layout_)
+        column.addStretch(1)  # spare height goes below the fields, not between them
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         # A gap between the fields and the scroll bar, so that a bar drawn over the content
         # (as some styles do) never hides the right edge of a field.
         margins = self.layout_.contentsMargins()
         margins.setRight(margins.right() + 6)
         self.layout_.setContentsMargins(margins)
-        scroll = QScrollArea()
+        scroll = _FieldsScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -162,8 +179,6 @@ class RecordForm(QWidget):
         self.layout_.addRow(caption, holder)
         self.fields[name] = widget
         self.errors[name] = error
-        self._scroll.setMinimumWidth(self._body.minimumSizeHint().width()
-                                     + self._scroll.verticalScrollBar().sizeHint().width())
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._changed)
         elif isinstance(widget, QComboBox):
@@ -188,6 +203,10 @@ class RecordForm(QWidget):
 
     def choice(self, name: str, text: str, items: Iterable[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox()
+        # A long entry (a venue's full name) must not widen the whole form: it is cut instead.
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         for caption, value in items:
             combo.addItem(caption, value)
         self.add_field(name, text, combo)
@@ -257,6 +276,7 @@ class RecordForm(QWidget):
             self.fill(data)
         finally:
             self._loading = False
+        self._scroll.updateGeometry()  # choices and notes may have changed the width needed
         self.clear_problems()
         self._set_dirty(False)
 

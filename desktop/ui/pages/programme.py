@@ -29,9 +29,9 @@ class ProgrammeModel(RecordTableModel):
     """The sessions, in time order by default; the last column flags overlaps."""
 
     columns = (
-        Column("day", lambda: _("Day"), 175),
-        Column("time", lambda: _("Time"), 165),
-        Column("title", lambda: _("Title"), 260),
+        Column("day", lambda: _("Day"), 165),
+        Column("time", lambda: _("Time"), 140),
+        Column("title", lambda: _("Title"), 250),
         Column("venue", lambda: _("Venue"), 180),
         Column("audience", lambda: _("Audience"), 120),
         Column("clash", lambda: _("Clash"), 220),
@@ -76,10 +76,11 @@ class ProgrammeModel(RecordTableModel):
             if item.room is not None:
                 where += f" — {item.room.name}"
             clash = clashes.get(item.id, [])
+            title = item.title_in(language)
             found[item.id] = (
                 format_weekday_date(item.starts_at.date()),
                 f"{format_time(item.starts_at)} – {format_time(item.ends_at)}",
-                item.title_in(language), where, audience_text(item),
+                f"⚠ {title}" if clash else title, where, audience_text(item),
                 ("⚠ " + _("overlaps {titles}").format(titles=", ".join(clash))) if clash
                 else "")
         return found
