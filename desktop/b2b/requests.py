@@ -7,15 +7,15 @@ schedule (see :mod:`desktop.b2b.bridge`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.b2b.setup import get_participant, participant_languages, participant_side
 from desktop.db.enums import MeetingStatus, RequestStatus, Side
 from desktop.db.models import B2BParticipant, Meeting, MeetingRequest
-from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.validation import Checker
 
@@ -66,27 +66,18 @@ def validate_request(session: Session, data: RequestInput,
 
 
 def add_request(session: Session, data: RequestInput) -> MeetingRequest:
-    clean = validate_request(session, data)
-    request = MeetingRequest(**{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(request)
-    session.flush()
-    return request
+    return records.insert(session, MeetingRequest, validate_request(session, data))
 
 
 def get_request(session: Session, request_id: int) -> MeetingRequest:
-    request = session.get(MeetingRequest, request_id)
-    if request is None:
-        raise NotFoundError(_("This meeting request no longer exists."))
-    return request
+    return records.fetch(session, MeetingRequest, request_id,
+                         _("This meeting request no longer exists."))
 
 
 def update_request(session: Session, request_id: int, data: RequestInput) -> MeetingRequest:
     request = get_request(session, request_id)
     clean = validate_request(session, data, existing_id=request_id)
-    for f in fields(clean):
-        setattr(request, f.name, getattr(clean, f.name))
-    session.flush()
-    return request
+    return records.assign(session, request, clean)
 
 
 def set_request_status(session: Session, request_id: int,
@@ -97,7 +88,7 @@ def set_request_status(session: Session, request_id: int,
 
 
 def request_input(request: MeetingRequest) -> RequestInput:
-    return RequestInput(**{f.name: getattr(request, f.name) for f in fields(RequestInput)})
+    return records.input_of(RequestInput, request)
 
 
 def delete_request(session: Session, request_id: int) -> None:

@@ -7,14 +7,15 @@ a venue that is an airport (or names one) must name an airport the mission knows
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.db.enums import VenueKind
 from desktop.db.models import Airport, ProgramSession, Room, Venue
-from desktop.errors import ConflictError, NotFoundError
+from desktop.errors import ConflictError
 from desktop.i18n import _, ngettext
 from desktop.validation import Checker, fold
 
@@ -74,31 +75,21 @@ def validate_venue(session: Session, data: VenueInput,
 
 
 def add_venue(session: Session, data: VenueInput) -> Venue:
-    clean = validate_venue(session, data)
-    venue = Venue(**{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(venue)
-    session.flush()
-    return venue
+    return records.insert(session, Venue, validate_venue(session, data))
 
 
 def get_venue(session: Session, venue_id: int) -> Venue:
-    venue = session.get(Venue, venue_id)
-    if venue is None:
-        raise NotFoundError(_("This venue no longer exists."))
-    return venue
+    return records.fetch(session, Venue, venue_id, _("This venue no longer exists."))
 
 
 def update_venue(session: Session, venue_id: int, data: VenueInput) -> Venue:
     venue = get_venue(session, venue_id)
     clean = validate_venue(session, data, existing_id=venue_id)
-    for f in fields(clean):
-        setattr(venue, f.name, getattr(clean, f.name))
-    session.flush()
-    return venue
+    return records.assign(session, venue, clean)
 
 
 def venue_input(venue: Venue) -> VenueInput:
-    return VenueInput(**{f.name: getattr(venue, f.name) for f in fields(VenueInput)})
+    return records.input_of(VenueInput, venue)
 
 
 def delete_venue(session: Session, venue_id: int) -> None:
@@ -150,31 +141,21 @@ def validate_room(session: Session, data: RoomInput, existing_id: int | None = N
 
 
 def add_room(session: Session, data: RoomInput) -> Room:
-    clean = validate_room(session, data)
-    room = Room(**{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(room)
-    session.flush()
-    return room
+    return records.insert(session, Room, validate_room(session, data))
 
 
 def get_room(session: Session, room_id: int) -> Room:
-    room = session.get(Room, room_id)
-    if room is None:
-        raise NotFoundError(_("This room no longer exists."))
-    return room
+    return records.fetch(session, Room, room_id, _("This room no longer exists."))
 
 
 def update_room(session: Session, room_id: int, data: RoomInput) -> Room:
     room = get_room(session, room_id)
     clean = validate_room(session, data, existing_id=room_id)
-    for f in fields(clean):
-        setattr(room, f.name, getattr(clean, f.name))
-    session.flush()
-    return room
+    return records.assign(session, room, clean)
 
 
 def room_input(room: Room) -> RoomInput:
-    return RoomInput(**{f.name: getattr(room, f.name) for f in fields(RoomInput)})
+    return records.input_of(RoomInput, room)
 
 
 def delete_room(session: Session, room_id: int) -> None:
