@@ -345,3 +345,15 @@ def grid(session: Session, block_id: int) -> Grid:
     get_block(session, block_id)
     return Grid(list(list_slots(session, block_id)), list(list_tables(session, block_id)),
                 {(m.slot_id, m.table_id): m for m in list_meetings(session, block_id)})
+
+
+def interpreter_choices(session: Session, meeting_id: int) -> list[tuple[int, str, list[str]]]:
+    """Every interpreter of the mission for this meeting: id, name, and the reasons they
+    cannot sit in (empty: free in that slot and speaking a language of each party)."""
+    meeting = get_meeting(session, meeting_id)
+    others = _in_slot(session, meeting.slot_id, {meeting.id})
+    parties = (meeting.participant_a_id, meeting.participant_b_id)
+    when = slot_label(meeting.slot)
+    return [(i.id, i.name, _interpreter_reasons(session, i.id, meeting.slot, when, others,
+                                                 parties))
+            for i in session.scalars(select(Interpreter).order_by(Interpreter.name))]

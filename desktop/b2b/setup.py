@@ -618,3 +618,28 @@ def list_blocks(session: Session) -> Sequence[ProgramSession]:
     return session.scalars(select(ProgramSession).where(
         ProgramSession.kind == SessionKind.B2B_BLOCK)
         .order_by(ProgramSession.starts_at, ProgramSession.id)).all()
+
+
+@dataclass(frozen=True)
+class BlockAvailability:
+    """Who cannot meet when in one block, split by where it comes from: ``derived`` (flights,
+    other programme sessions) cannot be changed here; ``explicit`` was set by hand. Both map
+    participant id -> slot id -> reason in words."""
+
+    derived: dict[int, dict[int, str]]
+    explicit: dict[int, dict[int, str]]
+
+
+def block_availability(session: Session, block_id: int) -> BlockAvailability:
+    """The unavailable slots of every participant in one block, derived apart from explicit."""
+    get_block(session, block_id)
+    slot_ids = set(session.scalars(select(B2BSlot.id).where(B2BSlot.session_id == block_id)))
+    ctx = _context(session)
+    explicit = {pid: {s: r for s, r in found.items() if s in slot_ids}
+                for pid, found in ctx.explicit.items()}
+    ctx.explicit = {}
+    ctx.slots = [item for item in ctx.slots if item[0].id in slot_ids]
+    derived = {p.id: _participant_reasons(session, ctx, p)
+               for p in session.scalars(select(B2BParticipant))}
+    return BlockAvailability({p: found for p, found in derived.items() if found},
+                             {p: found for p, found in explicit.items() if found})

@@ -13,6 +13,7 @@ from desktop.b2b.meetings import (
     create_meeting,
     delete_meeting,
     grid,
+    interpreter_choices,
     lock_meeting,
     move_meeting,
     move_reasons,
@@ -317,3 +318,20 @@ def test_swap_reasons_judge_the_exchange_as_a_whole(session: Session, forum: For
     lock_meeting(session, second.id)
     (locked,) = swap_reasons(session, first.id, second.id)
     assert "Atlas Offshore and Maroc Soft is locked" in locked
+
+
+def test_interpreter_choices_say_who_is_free_for_a_meeting(session: Session,
+                                                           forum: Forum) -> None:
+    p, slot = forum.p, forum.slots[0]
+    nadia = add_interpreter(session, InterpreterInput("Nadia", ["ar", "fr", "en"]))
+    omar = add_interpreter(session, InterpreterInput("Omar", ["ar", "es"]))
+    create_meeting(session, p["boston"].id, p["casa"].id, slot.id, forum.tables[1].id,
+                   interpreter_id=nadia.id)
+    meeting = create_meeting(session, p["atlas"].id, p["maroc"].id, slot.id,
+                             forum.tables[0].id)
+    choices = interpreter_choices(session, meeting.id)
+    assert [(i, name) for i, name, _r in choices] == [(nadia.id, "Nadia"), (omar.id, "Omar")]
+    assert choices[0][2] == ["Nadia already interprets on May 15, 2007 at 9:00 AM for Boston "
+                             "Code and Casa Data."]
+    assert choices[1][2] == ["Omar speaks no language of Atlas Offshore.",
+                             "Omar speaks no language of Maroc Soft."]

@@ -13,6 +13,7 @@ from desktop.b2b.setup import (
     add_interpreter,
     all_unavailable_slots,
     assign_table,
+    block_availability,
     clear_unavailable,
     ensure_participant,
     fixed_table,
@@ -265,3 +266,22 @@ def test_the_b2b_blocks_in_time_order(session: Session) -> None:
     add_program_session(session, ProgramSessionInput(
         "Opening", SessionKind.PLENARY, datetime(2007, 5, 15, 8), datetime(2007, 5, 15, 9)))
     assert [b.id for b in list_blocks(session)] == [casa.id, rabat.id]
+
+
+def test_block_availability_keeps_derived_apart_from_explicit(session: Session) -> None:
+    casa, rabat = block(session), block(session, day=16, title="B2B Rabat")
+    slots = generate_slots(session, casa.id, 20)
+    later = generate_slots(session, rabat.id, 20)
+    atlas = team(session, "Atlas Offshore", Side.DELEGATION, ("Ann", ["en"]))
+    boston = team(session, "Boston Code", Side.DELEGATION, ("Bea", ["en"]))
+    ann = atlas.organization.people[0]  # type: ignore[union-attr]
+    fly(session, ann.id, "AT 201", "JFK", "CMN", datetime(2007, 5, 14, 23, tzinfo=UTC),
+        datetime(2007, 5, 15, 11, tzinfo=UTC), "America/New_York", "Africa/Casablanca")
+    set_unavailable(session, atlas.id, slots[0].id, "board call")
+    set_unavailable(session, atlas.id, slots[-1].id, "dinner")
+    set_unavailable(session, boston.id, later[0].id, "elsewhere")
+    found = block_availability(session, casa.id)
+    assert found.explicit == {atlas.id: {slots[0].id: "board call", slots[-1].id: "dinner"}}
+    assert found.derived[atlas.id][slots[0].id] == "lands at 11:00 AM on AT 201"
+    assert slots[-1].id not in found.derived[atlas.id]
+    assert boston.id not in found.derived and boston.id not in found.explicit
