@@ -215,3 +215,16 @@ def _seat_for(seats: list[TransferPassenger], leg: FlightSegment,
     unlinked = [s for s in seats if s.flight_id is None
                 and s.transfer.direction == direction and timedelta(0) <= gap(s) <= SEAT_WINDOW]
     return min(unlinked, key=gap, default=None)
+
+
+def board_legs(session: Session, row: BoardRow) -> list[int]:
+    """The flight segments (one per traveller) behind a line of the board, by traveller."""
+    instant = row.local_time.astimezone(UTC)
+    moment = (FlightSegment.arrives_at if row.direction == TransferDirection.ARRIVAL
+              else FlightSegment.departs_at)
+    place = (FlightSegment.to_airport if row.direction == TransferDirection.ARRIVAL
+             else FlightSegment.from_airport)
+    found = {leg.person_id: leg.id for leg in session.scalars(
+        select(FlightSegment).where(moment == instant, place == row.airport))
+        if leg.code == row.flight}
+    return [found[p.person_id] for p in row.passengers if p.person_id in found]

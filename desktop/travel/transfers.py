@@ -41,7 +41,8 @@ __all__ = [
     "BoardRow", "Manifest", "ProposedRun", "ProposedSeat", "TransferInput", "TransferPlan",
     "add_passenger", "add_transfer", "apply_proposal", "arrivals_board", "confirm_transfer",
     "delete_transfer", "get_transfer", "group_transfers", "list_transfers", "manifest",
-    "move_passenger", "plan_transfers", "remove_passenger", "transfer_input",
+    "move_passenger", "plan_transfers", "remove_passenger", "set_luggage_note",
+    "transfer_input",
     "update_transfer", "validate_transfer",
 ]
 
@@ -248,3 +249,19 @@ def move_passenger(session: Session, person_id: int, from_transfer_id: int,
     source.passengers.remove(seat)
     session.flush()
     return add_passenger(session, target.id, person_id, flight_id, note)
+
+
+def set_luggage_note(session: Session, transfer_id: int, person_id: int, note: str) -> str:
+    """Write what a passenger carries (``two golf bags``) on their seat in a run; returns the
+    note as kept, on one line. The driver's manifest shows it."""
+    transfer = get_transfer(session, transfer_id)
+    seat = next((p for p in transfer.passengers if p.person_id == person_id), None)
+    if seat is None:
+        raise NotFoundError(_("This person does not ride in this run."))
+    check = Checker()
+    clean = check.optional("luggage_note", " ".join((note or "").split()),
+                           _("The luggage note"), 200)
+    check.raise_if_any()
+    seat.luggage_note = clean
+    session.flush()
+    return clean
