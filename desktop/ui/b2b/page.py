@@ -7,16 +7,20 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.checks import Ref
 from desktop.i18n import _
 from desktop.ui.b2b.agenda import AgendaTab
+from desktop.ui.b2b.blockstab import BlocksTab
 from desktop.ui.b2b.matrix import MatrixTab
 from desktop.ui.b2b.scheduletab import ScheduleTab
 from desktop.ui.b2b.scheduling import Scheduler
+from desktop.ui.b2b.setupcommands import AVAILABILITY_KIND, BLOCK_KIND, INTERPRETER_KIND
 from desktop.ui.b2b.summary import SummaryTab
 from desktop.ui.context import MissionContext
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.base import Page
 
 WATCHED = {"*", "meeting", "meeting_request", "session", "program_session", "person",
-           "organization", "flight"}
+           "organization", "flight",
+           # the set-up tabs: slots and tables, availability, interpreters
+           BLOCK_KIND, AVAILABILITY_KIND, INTERPRETER_KIND}
 
 
 class B2BPage(Page):
@@ -40,6 +44,9 @@ class B2BPage(Page):
         self.tabs.addTab(self.agenda, _("&Agendas and wish lists"))
         self.tabs.addTab(self.matrix, _("&Requests"))
         self.tabs.addTab(self.summary, _("S&ummary"))
+        # Setting the blocks up: slots and tables, who is away when, interpreters.
+        self.blocks_tab = BlocksTab(context, self.schedule.blocks)
+        self.tabs.addTab(self.blocks_tab, _("B&locks"))
         self.tabs.currentChanged.connect(self._tab_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
