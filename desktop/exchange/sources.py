@@ -184,16 +184,17 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Source:
                             .format(file=name), file=name) from exc
     try:
         sheets = list(book.sheetnames)
-        if sheet is None:
-            chosen = sheets[0]
-        elif sheet in sheets:
-            chosen = sheet
-        else:
+        if sheet is not None and sheet not in sheets:
             raise ImportProblem(_("{file} has no sheet named “{sheet}”; its sheets are: {names}.")
                                 .format(file=name, sheet=sheet, names=", ".join(sheets)),
                                 file=name)
-        worksheet = book[chosen]
-        records = [list(row) for row in worksheet.iter_rows(values_only=True)]
+        # Without a sheet named, the first one that holds anything (an empty cover is skipped).
+        for chosen in [sheet] if sheet is not None else sheets:
+            records = [list(row) for row in book[chosen].iter_rows(values_only=True)]
+            if any(not _is_blank(c) for r in records for c in r):
+                break
+        else:
+            chosen = sheet or sheets[0]
     finally:
         book.close()
     source = _table(name, records, fmt="xlsx", sheet_label=chosen)
