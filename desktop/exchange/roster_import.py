@@ -30,7 +30,7 @@ from desktop.exchange.values import (
     parse_languages,
     parse_list,
 )
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 from desktop.roster.organizations import (
     OrganizationInput,
     organization_input,
@@ -85,7 +85,7 @@ class OrganizationImporter:
             return []
         return [Problem(_("There is no Side column: new organisations in {country} are taken "
                           "as hosts, the others as delegation.")
-                        .format(country=country_name(self.home)),
+                        .format(country=country_name(self.home, current_language())),
                         severity="warning")]
 
     def check(self, ctx: RowContext) -> RowResult:
@@ -195,7 +195,7 @@ class PeopleImporter:
             return []
         return [Problem(_("There is no Category column: new people from {country} are taken as "
                           "hosts, the others as delegates.")
-                        .format(country=country_name(self.home)),
+                        .format(country=country_name(self.home, current_language())),
                         severity="warning")]
 
     def _date(self, cell: Cell) -> date | None:

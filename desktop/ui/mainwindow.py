@@ -34,6 +34,7 @@ from desktop.i18n import _
 from desktop.ui import dialogs
 from desktop.ui import missionactions as actions
 from desktop.ui.context import MissionContext, MissionEvents
+from desktop.ui.exchange import install_menu_actions as install_exchange_actions
 from desktop.ui.operations import Operation, OperationRunner
 from desktop.ui.pages import PageSpec, page_specs
 from desktop.ui.pages.base import Page
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
                      StandardKey.SaveAs, needs_mission=True)
         self._action(file_menu, _("Restore a &backup…"), lambda: actions.restore(self),
                      needs_mission=True)
+        install_exchange_actions(self, file_menu)
         file_menu.addSeparator()
         self._action(file_menu, _("&Close"), self.close_mission, StandardKey.Close,
                      needs_mission=True)
