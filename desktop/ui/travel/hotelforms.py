@@ -66,8 +66,8 @@ class StayForm(RecordForm):
         self.notes("notes", _("N&otes"))
         end_form(self)
 
-    def set_choices(self, people: Sequence[tuple[int, str]],
-                    hotels: Sequence[tuple[int, str]]) -> None:
+    def set_guests_and_hotels(self, people: Sequence[tuple[int, str]],
+                              hotels: Sequence[tuple[int, str]]) -> None:
         self._loading = True
         try:
             for name, caption, choices in (("person_id", _("(choose the guest)"), people),

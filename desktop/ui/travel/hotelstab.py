@@ -114,7 +114,7 @@ class StaysTab(RecordPage):
             return
         form = self.form
         assert isinstance(form, StayForm)
-        form.set_choices(people_choices(session), hotel_choices(session))
+        form.set_guests_and_hotels(people_choices(session), hotel_choices(session))
         self._choices_current = True
 
     def _mission_changed(self, kind: str) -> None:
