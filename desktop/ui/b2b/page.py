@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.checks import Ref
 from desktop.i18n import _
 from desktop.ui.b2b.agenda import AgendaTab
+from desktop.ui.b2b.availabilitytab import AvailabilityTab
 from desktop.ui.b2b.blockstab import BlocksTab
 from desktop.ui.b2b.matrix import MatrixTab
 from desktop.ui.b2b.scheduletab import ScheduleTab
@@ -47,6 +48,8 @@ class B2BPage(Page):
         # Setting the blocks up: slots and tables, who is away when, interpreters.
         self.blocks_tab = BlocksTab(context, self.schedule.blocks)
         self.tabs.addTab(self.blocks_tab, _("B&locks"))
+        self.availability = AvailabilityTab(context, self.schedule.blocks)
+        self.tabs.addTab(self.availability, _("A&vailability"))
         self.tabs.currentChanged.connect(self._tab_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
