@@ -4,7 +4,14 @@ would be refused shown while dragging."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QDragMoveEvent, QDropEvent, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,11 +45,19 @@ class MeetingDelegate(QStyledItemDelegate):
 class MeetingGridView(QTableView):
     """Slots × tables; drag a meeting to an empty cell to move it, onto another to swap.
 
+    Ctrl+X and Ctrl+V do the same from the keyboard (see :mod:`desktop.ui.b2b.gridkeys`).
+
     Signals:
         hint(str): what a drop here would do, or why it would be refused.
+        cut_requested(QModelIndex): Ctrl+X on this cell.
+        paste_requested(QModelIndex): Ctrl+V on this cell.
+        cancel_requested(): Escape.
     """
 
     hint = Signal(str)
+    cut_requested = Signal(QModelIndex)
+    paste_requested = Signal(QModelIndex)
+    cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +79,18 @@ class MeetingGridView(QTableView):
         vertical = self.verticalHeader()
         vertical.setDefaultSectionSize(CELL_HEIGHT)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Cut and paste: the keyboard's way to move or swap meetings."""
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_requested.emit(self.currentIndex())
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit(self.currentIndex())
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel_requested.emit()
+            super().keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
 
     def grid_model(self) -> MeetingGridModel:
         model = self.model()

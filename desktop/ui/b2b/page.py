@@ -9,6 +9,7 @@ from desktop.i18n import _
 from desktop.ui.b2b.agenda import AgendaTab
 from desktop.ui.b2b.availabilitytab import AvailabilityTab
 from desktop.ui.b2b.blockstab import BlocksTab
+from desktop.ui.b2b.gridkeys import InterpreterMenu, KeyboardMoves
 from desktop.ui.b2b.matrix import MatrixTab
 from desktop.ui.b2b.scheduletab import ScheduleTab
 from desktop.ui.b2b.scheduling import Scheduler
@@ -41,6 +42,8 @@ class B2BPage(Page):
         self.matrix = MatrixTab(context)
         self.summary = SummaryTab(context)
         self.schedule.agenda_requested.connect(self.show_agenda)
+        self.keyboard_moves = KeyboardMoves(self.schedule)
+        self.interpreter_menu = InterpreterMenu(self.schedule)
         self.tabs.addTab(self.schedule, _("&Schedule"))
         self.tabs.addTab(self.agenda, _("&Agendas and wish lists"))
         self.tabs.addTab(self.matrix, _("&Requests"))

@@ -3,6 +3,8 @@ by hand, each change one undo step; and the buttons that schedule the block auto
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -91,6 +93,8 @@ class ScheduleTab(QWidget):
         self.replan_button.clicked.connect(lambda: self.schedule_requested.emit(True))
         for button in (self.lock_button, self.schedule_button, self.replan_button):
             button.setEnabled(not context.read_only)
+        # Callables adding items to a meeting's context menu (the interpreter menu).
+        self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.feedback = QLabel()
         self.feedback.setObjectName("feedback")
         self.feedback.setWordWrap(True)
@@ -254,4 +258,6 @@ class ScheduleTab(QWidget):
             action = menu.addAction(_("Agenda of {name}").format(name=name))
             action.triggered.connect(
                 lambda _c=False, p=participant_id: self.agenda_requested.emit(p))
+        for extend in self.menu_extensions:
+            extend(menu, cell.meeting_id)
         menu.popup(self.view.viewport().mapToGlobal(point))
