@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.dates import local_to_utc
-from desktop.db.models import Airport, FlightSegment
+from desktop.db.models import Airport, FlightSegment, Person
 from desktop.errors import Problem, ValidationError
 from desktop.exchange.fields import Kind, spec
 from desktop.exchange.importer import Outcome, RowContext, RowResult, month_first_for
@@ -89,6 +89,9 @@ class FlightImporter:
         self.existing: dict[_Key, FlightSegment] = {
             (s.person_id, s.carrier, s.flight_number, s.departs_at.astimezone(UTC)): s
             for s in session.scalars(select(FlightSegment))}
+        # The session's identity map holds its objects weakly: keeping the airports here
+        # lets the travel service's lookups for each leg be answered without a query.
+        self.held: list[object] = list(session.scalars(select(Airport)))
         self.seen: dict[_Key, int] = {}
         self.previous: PersonRef | None = None
         self.carried = 0
@@ -219,6 +222,8 @@ class FlightImporter:
             return False
 
     def write(self, rows: list[RowResult], tick: Callable[[], None]) -> None:
+        people = {row.payload[1] for row in rows}
+        self.held += self.session.scalars(select(Person).where(Person.id.in_(people)))
         for row in rows:
             existing_id, person_id, clean = row.payload
             if existing_id is None:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import RoomType
-from desktop.db.models import HotelStay, Venue
+from desktop.db.models import HotelStay, Person, Venue
 from desktop.errors import Problem, ValidationError
 from desktop.exchange.fields import Kind, spec
 from desktop.exchange.importer import Outcome, RowContext, RowResult, month_first_for
@@ -55,6 +55,8 @@ class StayImporter:
         for stay in session.scalars(select(HotelStay).order_by(HotelStay.id)):
             self.stays.setdefault(stay.person_id, []).append(stay)
         self.planned: dict[int, list[tuple[date, date, int]]] = {}
+        # Held so that the hotel service's lookups of people are answered from the session.
+        self.held: list[object] = list(session.scalars(select(Person)))
 
     def notes(self) -> list[Problem]:
         return []
