@@ -1,12 +1,12 @@
 """The day's board: every flight landing in or leaving the host country on a chosen local day,
-with who is on it, where they sleep and which run carries them."""
+with who is on it, where they sleep and which run carries them, as a timeline above a table."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,7 +32,10 @@ from desktop.travel.localtime import zone_abbreviation
 from desktop.travel.manifests import BoardRow, arrivals_board
 from desktop.ui.context import MissionContext
 from desktop.ui.pages.base import Page
+from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import Index
+from desktop.ui.travel.daychart import DayChart
+from desktop.ui.travel.daymarks import Band, Mark, day_marks
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
@@ -53,6 +58,16 @@ class BoardModel(QAbstractTableModel):
         self.rows = list(rows)
         self._lines = [(row, n) for row in rows for n in range(len(row.passengers))]
         self.endResetModel()
+
+    def lines_of(self, mark: Mark) -> list[int]:
+        """The table lines of a flight mark (its travellers), or of a run (its passengers)."""
+        if mark.band == Band.RUNS:
+            return [n for n, (row, p) in enumerate(self._lines)
+                    if row.passengers[p].transfer_id == mark.transfer_id]
+        return [n for n, (row, _p) in enumerate(self._lines) if row is mark.row]
+
+    def row_at(self, line: int) -> BoardRow | None:
+        return self._lines[line][0] if 0 <= line < len(self._lines) else None
 
     @property
     def flights(self) -> int:
@@ -132,7 +147,9 @@ def flight_days(session: Session) -> list[date]:
 
 
 class TimelineTab(Page):
-    """Arrivals and departures of a chosen day, local times with their zone."""
+    """Arrivals and departures of a chosen day, local times with their zone: a painted
+    timeline (flights and runs; hover for who is aboard) above the same day as a table.
+    Left and Right on the timeline change the day."""
 
     key = "travel_board"
     ref_kinds: tuple[str, ...] = ()
@@ -175,12 +192,34 @@ class TimelineTab(Page):
         for position, (_title, width) in enumerate(COLUMNS):
             header.resizeSection(position, width)
         self.view.doubleClicked.connect(self._open)
-        hint = QLabel(_("Double-click a traveller to see them, a run to see its passengers."))
+        self.view.selectionModel().currentRowChanged.connect(self._line_chosen)
+        self.chart = DayChart()
+        self.chart.stepped.connect(self._step)
+        self.chart.opened.connect(self.context.open_ref)
+        self.chart.chosen.connect(self._mark_chosen)
+        scroller = QScrollArea()
+        scroller.setObjectName("dayChartArea")
+        scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(self.chart)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("boardSplitter")
+        self.splitter.addWidget(scroller)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        saved = app_settings().value(f"pages/{self.key}/splitter")
+        if saved is not None:
+            self.splitter.restoreState(saved)
+        else:
+            self.splitter.setSizes([230, 370])
+        hint = QLabel(_("Hover a flight or a run for who is aboard; double-click to open it; "
+                        "Left and Right change the day."))
         hint.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(hint)
         context.events.changed.connect(self._mission_changed)
 
@@ -200,7 +239,7 @@ class TimelineTab(Page):
 
     def show_day(self, day: date) -> None:
         self.activate()
-        position = self.day.findData(day)
+        position = next((n for n in range(self.day.count()) if self.day.itemData(n) == day), -1)
         if position >= 0:
             self.day.setCurrentIndex(position)
 
@@ -214,7 +253,9 @@ class TimelineTab(Page):
             return
         with self.context.mission.session_factory() as session:
             rows = arrivals_board(session, day)
+            marks = day_marks(session, day, rows)
         self.model.set_rows(rows)
+        self.chart.set_day(marks)
         arrivals = sum(1 for r in rows if r.direction == TransferDirection.ARRIVAL)
         people = self.model.rowCount()
         self.summary.setText(_("{arrivals}, {departures}; {people}").format(
@@ -230,6 +271,30 @@ class TimelineTab(Page):
             self.load()
         else:
             self.refresh()
+
+    def save_state(self) -> None:
+        app_settings().setValue(f"pages/{self.key}/splitter", self.splitter.saveState())
+
+    def _mark_chosen(self, _ref: object) -> None:
+        """The table follows a mark clicked on the timeline: its lines are selected."""
+        mark = self.chart.selected
+        lines = self.model.lines_of(mark) if mark is not None else []
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        for line in lines:
+            selection.select(self.model.index(line, 0), QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.view.viewport().update()
+        if lines:
+            self.view.scrollTo(self.model.index(lines[0], 0))
+
+    def _line_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The timeline follows the table: the flight of the line chosen is selected."""
+        row = self.model.row_at(current.row())
+        self.chart.select(next((m for m in self.chart.marks if m.row is row), None)
+                          if row is not None else None)
 
     def _open(self, index: QModelIndex) -> None:
         ref = index.data(REF_ROLE)
