@@ -10,6 +10,7 @@ from desktop.ui.b2b.agenda import AgendaTab
 from desktop.ui.b2b.availabilitytab import AvailabilityTab
 from desktop.ui.b2b.blockstab import BlocksTab
 from desktop.ui.b2b.gridkeys import InterpreterMenu, KeyboardMoves
+from desktop.ui.b2b.interpreterstab import InterpretersTab
 from desktop.ui.b2b.matrix import MatrixTab
 from desktop.ui.b2b.scheduletab import ScheduleTab
 from desktop.ui.b2b.scheduling import Scheduler
@@ -53,6 +54,8 @@ class B2BPage(Page):
         self.tabs.addTab(self.blocks_tab, _("B&locks"))
         self.availability = AvailabilityTab(context, self.schedule.blocks)
         self.tabs.addTab(self.availability, _("A&vailability"))
+        self.interpreters = InterpretersTab(context, self.schedule.blocks)
+        self.tabs.addTab(self.interpreters, _("&Interpreters"))
         self.tabs.currentChanged.connect(self._tab_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
