@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,9 +27,10 @@ BASE_COLUMNS = (
     Column("hotel", lambda: _("Hotel"), 140),
     Column("room_type", lambda: _("Room"), 58),
     Column("room_number", lambda: _("No."), 42),
-    Column("status", lambda: _("Status"), 82),
+    Column("status", lambda: _("Status"), 104),
 )
 NIGHT_WIDTH = 56
+STATUS_COLUMN = 4
 
 
 def _night_title(night: date) -> Callable[[], str]:
@@ -40,9 +41,14 @@ class StaysModel(RecordTableModel):
     """Every hotel stay as a line of the rooming grid: guest, hotel, room, status, then one
     column per night of the mission's stays, filled where the guest sleeps there.
 
+    A proposed stay has a tick box in its status cell: the ticked ones are those to confirm.
     Facets for filters: ``hotel_id``, ``confirmed``.
+
+    Signals:
+        ticks_changed(): a stay was ticked or unticked (or a ticked one went away).
     """
 
+    ticks_changed = Signal()
     columns: Sequence[Column] = BASE_COLUMNS
 
     def __init__(self, session_factory: sessionmaker[Session],
@@ -50,6 +56,7 @@ class StaysModel(RecordTableModel):
         super().__init__(session_factory, parent)
         self.nights: list[date] = []
         self._raw: dict[int, tuple[Any, ...]] = {}
+        self.ticked: set[int] = set()
 
     def load_index(self, session: Session) -> list[IndexRow]:
         query = (select(HotelStay.id, Person.family_name, Person.given_name, Venue.name,
@@ -59,6 +66,10 @@ class StaysModel(RecordTableModel):
                  .join(Venue, Venue.id == HotelStay.hotel_id).order_by(HotelStay.id))
         raws = [tuple(row) for row in session.execute(query)]
         self._raw = {row[0]: row for row in raws}
+        still = {sid for sid in self.ticked if sid in self._raw and not self._raw[sid][6]}
+        if still != self.ticked:
+            self.ticked = still
+            self.ticks_changed.emit()
         first = min((row[7] for row in raws), default=None)
         last = max((row[8] for row in raws), default=None)
         self.nights = [] if first is None or last is None else [
@@ -92,7 +103,52 @@ class StaysModel(RecordTableModel):
                           *(mark if check_in <= n < check_out else "" for n in self.nights))
         return found
 
+    def _proposed_at(self, index: Index) -> int | None:
+        """The id of the proposed stay whose status cell ``index`` is, else None."""
+        if not index.isValid() or index.column() != STATUS_COLUMN:
+            return None
+        sid = self.id_at(index.row()) if 0 <= index.row() < self.rowCount() else None
+        raw = self._raw.get(sid) if sid is not None else None
+        return sid if raw is not None and not raw[6] else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self._proposed_at(index) is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        sid = self._proposed_at(index)
+        if sid is None or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value):
+            self.ticked.add(sid)
+        else:
+            self.ticked.discard(sid)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.ticks_changed.emit()
+        return True
+
+    def set_ticked(self, stay_id: int, ticked: bool) -> bool:
+        """Tick (or untick) a proposed stay shown in the grid; False when it is not there."""
+        row = self.row_of(stay_id)
+        if row is None:
+            return False
+        state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        return self.setData(self.index(row, STATUS_COLUMN), state,
+                            Qt.ItemDataRole.CheckStateRole)
+
+    def chosen_ids(self) -> list[int]:
+        """The ticked proposed stays among the lines shown."""
+        return [sid for sid in self.ids() if sid in self.ticked]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            sid = self._proposed_at(index)
+            if sid is None:
+                return None
+            return Qt.CheckState.Checked if sid in self.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() \
                 and index.column() >= len(BASE_COLUMNS):
             text = super().data(index)

@@ -181,7 +181,8 @@ class HotelsTab(Page):
         self.propose_button.clicked.connect(self.propose)
         self.confirm_button = QPushButton(_("&Confirm proposed stays"))
         self.confirm_button.setObjectName("confirmStays")
-        self.confirm_button.setToolTip(_("Mark the proposed stays shown as confirmed"))
+        self.confirm_button.setToolTip(_("Mark the proposed stays ticked in the grid as "
+                                         "confirmed (none ticked: every proposed stay shown)"))
         self.confirm_button.clicked.connect(self.confirm_shown)
         self.blocks_button = QPushButton(_("Room &blocks…"))
         self.blocks_button.setObjectName("roomBlocks")
@@ -228,6 +229,9 @@ class HotelsTab(Page):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        grid = self.stays.model
+        assert isinstance(grid, StaysModel)
+        grid.ticks_changed.connect(self._name_confirm)
         self.hotel_combo = self.stays.facet_combos["hotel_id"]
         self.hotel_combo.currentIndexChanged.connect(self._reload_occupancy)
         context.events.changed.connect(self._mission_changed)
@@ -315,10 +319,19 @@ class HotelsTab(Page):
             "{n} stay proposed: check it in the grid, then confirm.",
             "{n} stays proposed: check them in the grid, then confirm.", n).format(n=n))
 
-    def confirm_shown(self) -> None:
+    def _name_confirm(self) -> None:
         model = self.stays.model
         assert isinstance(model, StaysModel)
-        ids = model.proposed_ids()
+        n = len(model.chosen_ids())
+        self.confirm_button.setText(ngettext("&Confirm {n} ticked stay", "&Confirm {n} ticked "
+                                             "stays", n).format(n=n) if n
+                                    else _("&Confirm proposed stays"))
+
+    def confirm_shown(self) -> None:
+        """Confirm the proposed stays ticked in the grid, or (none ticked) all those shown."""
+        model = self.stays.model
+        assert isinstance(model, StaysModel)
+        ids = model.chosen_ids() or model.proposed_ids()
         if not ids:
             self.message.setText(_("No proposed stay is shown."))
             return
