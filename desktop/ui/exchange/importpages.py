@@ -55,6 +55,7 @@ from desktop.ui.exchange.jobs import (
     previewing,
 )
 from desktop.ui.exchange.previewmodel import PreviewModel, problems_text
+from desktop.ui.exchange.undoimport import ImportCommand
 
 if TYPE_CHECKING:
     from desktop.ui.exchange.importwizard import ImportWizard
@@ -335,10 +336,15 @@ class PreviewPage(QWizardPage):
 
     def _imported(self, done: ImportDone) -> None:
         self.busy = False
-        self.owner.outcome = done
-        self.owner.context.events.changed.emit("*")
+        wizard = self.owner
+        wizard.outcome = done
+        if not done.changes.empty and wizard.path is not None:
+            wizard.context.undo_stack.push(ImportCommand(
+                wizard.context, _("Import {file}").format(file=wizard.path.name),
+                done.changes))
+        wizard.context.events.changed.emit("*")
         self.completeChanged.emit()
-        self.owner.next()
+        wizard.next()
 
     def _import_failed(self, error: BaseException) -> None:
         self.busy = False

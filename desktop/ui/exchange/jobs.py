@@ -1,8 +1,9 @@
-"""The work the import wizard and the export dialog hand to background operations.
+"""The work the import wizard hands to background operations.
 
 Each function builds the ``work`` of an :class:`~desktop.ui.operations.Operation`: it runs on a
 worker thread, in the operation's own Session, reports progress and stops when cancelled. What
-comes back to the window is plain data (no ORM object crosses threads).
+comes back to the window is plain data (no ORM object crosses threads), with what the
+import changed, for the undo stack.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from desktop.exchange.importer import ImportPreview, Outcome, apply, preview, wr
 from desktop.exchange.mapping import Mapping
 from desktop.exchange.sources import Source, read_source
 from desktop.i18n import _, ngettext
+from desktop.ui.exchange.undoimport import ImportChanges, changes_between, read_rows
 from desktop.ui.operations import Progress
 
 Work = Callable[..., Any]
@@ -58,6 +60,7 @@ class ImportDone:
     counts: dict[str, int]
     rejected_file: Path | None = None
     notes: list[str] = field(default_factory=list)
+    changes: ImportChanges = field(default_factory=ImportChanges)
 
 
 def _summarise(result: ImportPreview) -> PreviewSummary:
@@ -111,8 +114,10 @@ def importing(kind: Kind, source: Source, mapping: Mapping, *, skip_invalid: boo
                 "Nothing was written: {n} rows are rejected. Fix them in the file, or choose "
                 "to import the good rows and save the rejected ones to a file.",
                 rejected).format(n=rejected)))
+        before = read_rows(session, kind)
         apply(session, result, skip_invalid=skip_invalid,
               progress=_reporter(progress, _("Writing record {done} of {total}…")))
+        changes = changes_between(before, read_rows(session, kind))
         written: Path | None = None
         if rejected and rejected_file is not None:
             try:
@@ -123,6 +128,6 @@ def importing(kind: Kind, source: Source, mapping: Mapping, *, skip_invalid: boo
                                     file=rejected_file.name) from exc
             written = rejected_file
         return ImportDone(result.summary(), result.counts, written,
-                          [n.message for n in result.notes])
+                          [n.message for n in result.notes], changes)
 
     return work

@@ -179,3 +179,26 @@ def test_the_preview_model_follows_the_rules_of_qt_models(window: MainWindow, qt
     model = PreviewModel()
     model.set_rows(preview.model.rows)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_an_import_is_one_step_to_undo_and_redo(window: MainWindow, qtbot: QtBot,
+                                                tmp_path: Path) -> None:
+    before = count_people(window)
+    wizard = open_wizard(window)
+    choose_file(qtbot, wizard, FRENCH_SAMPLE)
+    reach_preview(qtbot, wizard)
+    click_next(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE)
+    click_next(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert count_people(window) == before + 2
+    assert window.undo_stack.undoText() == "Import registrations_fr_excel.csv"
+
+    window.undo_action.trigger()
+    assert count_people(window) == before
+    window.redo_action.trigger()
+    assert count_people(window) == before + 2
+    assert window.mission is not None
+    with window.mission.session_factory() as session:
+        samir = session.scalars(select(Person).where(Person.email == "s.alami@cop.ma")).one()
+        assert samir.organization is not None
+        assert samir.organization.name == "Casablanca Offshore Partners"
