@@ -7,14 +7,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -146,8 +148,9 @@ def passenger_payload(person_id: int, transfer_id: int) -> QByteArray:
 class TransfersTab(RecordPage):
     """Runs beside the editor of one and its passengers.
 
-    Dropping a passenger (dragged from the list) on a run of the table moves them there; a
-    refusal (the run is full, they already ride in it) shows its reason under the table.
+    Dropping a passenger (dragged from the list) on a run of the table moves them there. A run
+    that would refuse them (it is full, they already ride in it) says why as soon as the
+    dragged passenger is over it, and the drop indicator says no.
     """
 
     key = "travel_transfers"
@@ -201,6 +204,8 @@ class TransfersTab(RecordPage):
         if app_settings().value(f"pages/{self.key}/splitter") is None:
             self.splitter.setSizes([860, 420])
         self.dialog: GroupTransfersDialog | None = None
+        self._refusals: dict[tuple[int, int, int], str | None] = {}
+        self._refusing = False
         self._update_actions()
 
     def make_model(self) -> RecordTableModel:
@@ -234,6 +239,7 @@ class TransfersTab(RecordPage):
     def _mission_changed(self, kind: str) -> None:
         if kind in ("venue", "*"):
             self._choices_current = False
+        self._refusals.clear()
         super()._mission_changed(kind)
         if self._activated and (kind == "*" or kind == self.kind or kind in self.watches):
             self._show_passengers()
@@ -305,21 +311,75 @@ class TransfersTab(RecordPage):
     # -- moving passengers -------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view.viewport() and event.type() == QEvent.Type.DragLeave:
+            self._refusals.clear()
+            self._show_refusal(None)
+            return False
         if watched is self.view.viewport() and event.type() in (
                 QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             assert isinstance(event, QDropEvent)
             if not event.mimeData().hasFormat(PASSENGER_MIME) or self.context.read_only:
                 event.ignore()
                 return True
-            target = self.model.id_at(self.view.indexAt(event.position().toPoint()).row())
-            if event.type() == QEvent.Type.Drop and target is not None:
-                person_id, source = (int(part) for part in bytes(
-                    event.mimeData().data(PASSENGER_MIME).data()).decode().split())
-                self.move_passenger(person_id, source, target)
+            point = event.position().toPoint()
+            target = self.model.id_at(self.view.indexAt(point).row())
+            person_id, source = (int(part) for part in bytes(
+                event.mimeData().data(PASSENGER_MIME).data()).decode().split())
+            if event.type() == QEvent.Type.Drop:
+                self._refusals.clear()
+                if target is not None:
+                    self.move_passenger(person_id, source, target)
+            else:
+                reason = self.refusal(person_id, source, target) if target is not None \
+                    else None
+                self._show_refusal(reason, point)
+                if reason is not None and event.type() == QEvent.Type.DragMove:
+                    event.ignore()  # the drop indicator says no
+                    return True
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
             return True
         return super().eventFilter(watched, event)
+
+    def refusal(self, person_id: int, source: int, target: int) -> str | None:
+        """Why moving the passenger onto run ``target`` would be refused (the service's own
+        words, found by trying it in a transaction that is rolled back), or None."""
+        key = (person_id, source, target)
+        if source == target:
+            return None
+        if key not in self._refusals:
+            reason: str | None = None
+            with self.context.mission.session_factory() as session:
+                try:
+                    service.move_passenger(session, person_id, source, target)
+                except MissionDeskError as exc:
+                    reason = exc.message
+                finally:
+                    session.rollback()
+            self._refusals[key] = reason
+        return self._refusals[key]
+
+    def _show_refusal(self, reason: str | None, point: QPoint | None = None) -> None:
+        """Say why a drop here would be refused: under the table, in the status bar and
+        beside the pointer; nothing once the pointer is over a run with room."""
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if reason is None:
+            if self._refusing:
+                self.message.setText("")
+                if bar is not None:
+                    bar.clearMessage()
+                QToolTip.hideText()
+            self._refusing = False
+            return
+        self._refusing = True
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(reason)
+        if bar is not None:
+            bar.showMessage(reason)
+        if point is not None:
+            viewport = self.view.viewport()
+            QToolTip.showText(viewport.mapToGlobal(point), reason, viewport)
 
     def move_passenger(self, person_id: int, source: int, target: int) -> bool:
         """Move a passenger to run ``target`` as one undoable change; False (with the reason
