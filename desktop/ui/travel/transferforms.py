@@ -36,6 +36,7 @@ from desktop.ui.travel.fields import (
     local_field,
     parse_local,
 )
+from desktop.validation import format_phone
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,9 @@ class TransferForm(RecordForm):
         self.set_value("capacity", str(data.capacity) if data.capacity else "")
         self.set_value("vehicle_kind", VehicleKind(data.vehicle_kind).value)
         self.set_value("status", TransferStatus(data.status).value)
-        for name in ("vehicle", "driver_name", "driver_phone", "notes"):
+        for name in ("vehicle", "driver_name", "notes"):
             self.set_value(name, getattr(data, name))
+        self.set_value("driver_phone", format_phone(data.driver_phone))
         self._show_zone()
 
     def collect(self) -> TransferInput:

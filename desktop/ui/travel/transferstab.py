@@ -7,18 +7,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QToolButton,
     QToolTip,
     QVBoxLayout,
-    QWidget,
 )
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -38,10 +35,12 @@ from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import Column, Index, IndexRow, RecordTableModel
 from desktop.ui.travel.commands import CallCommand, RowsCommand, Scope
 from desktop.ui.travel.flights import add_tool_button
+from desktop.ui.travel.passengers import PASSENGER_MIME, PassengerLine, PassengersPanel
+from desktop.ui.travel.passengers import passenger_payload as passenger_payload
 from desktop.ui.travel.transferforms import GroupTransfersDialog, PlanOptions, TransferForm
 from desktop.ui.undo import UpdateCommand, execute
+from desktop.validation import fold, format_phone
 
-PASSENGER_MIME = "application/x-mission-desk-passenger"
 RUNS: Scope = (("transfer", {}), ("transfer_passenger", {}))
 FULL_COLOUR = QColor("#f3d38a")
 
@@ -72,7 +71,7 @@ class TransfersModel(RecordTableModel):
         query = (select(Transfer.id, Transfer.departs_at, Transfer.zone, Transfer.direction,
                         origin.name, destination.name, Transfer.vehicle_kind,
                         func.coalesce(taken.c.n, 0), Transfer.capacity, Transfer.status,
-                        Transfer.driver_name)
+                        Transfer.driver_name, Transfer.driver_phone)
                  .join(origin, origin.id == Transfer.from_venue_id)
                  .join(destination, destination.id == Transfer.to_venue_id)
                  .outerjoin(taken, taken.c.transfer_id == Transfer.id)
@@ -81,7 +80,7 @@ class TransfersModel(RecordTableModel):
         self._raw = {}
         for raw in session.execute(query):
             (tid, departs, _zone, direction, pick_up, drop_off, _kind, seats, capacity, status,
-             driver) = raw
+             driver, _phone) = raw
             self._raw[tid] = tuple(raw)
             rows.append(IndexRow(
                 tid, f"{pick_up} {drop_off} {driver}".lower(),
@@ -97,7 +96,7 @@ class TransfersModel(RecordTableModel):
             if raw is None:
                 continue
             (_id, departs, zone, direction, pick_up, drop_off, kind, seats, capacity, status,
-             driver) = raw
+             driver, _phone) = raw
             found[tid] = (format_local(departs, zone), label(TransferDirection(direction)),
                           pick_up, drop_off, label(VehicleKind(kind)),
                           _("{taken}/{seats}").format(taken=seats, seats=capacity),
@@ -105,6 +104,11 @@ class TransfersModel(RecordTableModel):
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 7:
+            raw = self._raw.get(self.id_at(index.row()) or 0)
+            if raw is not None and raw[11]:
+                return _("{name}, phone {phone}").format(name=raw[10] or _("(no name)"),
+                                                        phone=format_phone(raw[11]))
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == 5:
             record_id = self.id_at(index.row())
             raw = self._raw.get(record_id or 0)
@@ -116,33 +120,6 @@ class TransfersModel(RecordTableModel):
     def is_full(self, transfer_id: int) -> bool:
         raw = self._raw.get(transfer_id)
         return raw is not None and raw[7] >= raw[8]
-
-
-class PassengerList(QListWidget):
-    """The passengers of the run shown; each can be dragged onto another run."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("passengers")
-        self.transfer_id: int | None = None
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [PASSENGER_MIME]
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802
-        data = QMimeData()
-        if items and self.transfer_id is not None:
-            data.setData(PASSENGER_MIME, passenger_payload(
-                int(items[0].data(Qt.ItemDataRole.UserRole)), self.transfer_id))
-        return data
-
-
-def passenger_payload(person_id: int, transfer_id: int) -> QByteArray:
-    """What a dragged passenger carries: who, and from which run."""
-    return QByteArray(f"{person_id} {transfer_id}".encode())
 
 
 class TransfersTab(RecordPage):
@@ -179,24 +156,14 @@ class TransfersTab(RecordPage):
         left_layout = left.layout() if left is not None else None
         assert isinstance(left_layout, QVBoxLayout)
         left_layout.addWidget(self.message)
-        self.passengers = PassengerList()
-        self.passengers_title = QLabel(_("Passengers"))
-        font = self.passengers_title.font()
-        font.setBold(True)
-        self.passengers_title.setFont(font)
-        panel = QWidget()
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.setContentsMargins(8, 4, 0, 0)
-        panel_layout.addWidget(self.passengers_title)
-        panel_layout.addWidget(self.passengers, 1)
-        hint = QLabel(_("Drag a passenger onto another run to move them."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
-        panel_layout.addWidget(hint)
+        self.panel = PassengersPanel()
+        self.panel.writable = not context.read_only
+        self.panel.note_submitted.connect(self.set_luggage_note)
+        self.passengers = self.panel.list
         related = self.right_splitter.widget(1)
         if related is not None:
             related.hide()
-        self.right_splitter.addWidget(panel)
+        self.right_splitter.addWidget(self.panel)
         self.view.setAcceptDrops(True)
         self.view.viewport().setAcceptDrops(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -249,28 +216,22 @@ class TransfersTab(RecordPage):
         self._show_passengers()
 
     def _show_passengers(self) -> None:
-        self.passengers.clear()
-        self.passengers.transfer_id = self.current_id
-        if self.current_id is None:
-            self.passengers_title.setText(_("Passengers"))
-            return
-        with self.context.mission.session_factory() as session:
-            transfer = session.get(Transfer, self.current_id)
-            if transfer is None:
-                return
-            seats = session.scalars(select(TransferPassenger).where(
-                TransferPassenger.transfer_id == transfer.id).options(
-                selectinload(TransferPassenger.person), selectinload(TransferPassenger.flight)))
-            lines = sorted((s.person.family_name, s.person.given_name, s.person_id,
-                             s.flight.code if s.flight else "") for s in seats)
-            capacity = transfer.capacity
-        self.passengers_title.setText(_("Passengers: {taken} of {seats} seats taken").format(
-            taken=len(lines), seats=capacity))
-        for family, given, person_id, flight in lines:
-            text = f"{family}, {given}" + (f"  ({flight})" if flight else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, person_id)
-            self.passengers.addItem(item)
+        lines: list[PassengerLine] = []
+        capacity = 0
+        if self.current_id is not None:
+            with self.context.mission.session_factory() as session:
+                transfer = session.get(Transfer, self.current_id)
+                if transfer is not None:
+                    capacity = transfer.capacity
+                    seats = session.scalars(select(TransferPassenger).where(
+                        TransferPassenger.transfer_id == transfer.id).options(
+                        selectinload(TransferPassenger.person),
+                        selectinload(TransferPassenger.flight)))
+                    lines = sorted((PassengerLine(
+                        s.person_id, f"{s.person.family_name}, {s.person.given_name}",
+                        s.flight.code if s.flight else "", format_phone(s.person.phone),
+                        s.luggage_note) for s in seats), key=lambda line: fold(line.name))
+        self.panel.show_run(self.current_id if capacity else None, capacity, lines)
 
     def read(self, session: Session, record_id: int) -> tuple[Any, str]:
         transfer = service.get_transfer(session, record_id)
@@ -399,6 +360,29 @@ class TransfersTab(RecordPage):
         with self.context.mission.session_factory() as session:
             name = self._name(service.get_transfer(session, target))
         self.message.setText(_("Moved to {run}.").format(run=name))
+        return True
+
+    def set_luggage_note(self, person_id: int, note: str) -> bool:
+        """Write a passenger's luggage note in the run shown, as one undoable change."""
+        transfer_id = self.current_id
+        if transfer_id is None or self.context.read_only:
+            return False
+        with self.context.mission.session_factory() as session:
+            seat = session.get(TransferPassenger, (transfer_id, person_id))
+            before = seat.luggage_note if seat is not None else ""
+        if " ".join(note.split()) == before:
+            return False
+        try:
+            execute(CallCommand(
+                self.context, _("Change a luggage note"), "transfer",
+                lambda s: service.set_luggage_note(s, transfer_id, person_id, note),
+                lambda s: service.set_luggage_note(s, transfer_id, person_id, before)))
+        except MissionDeskError as exc:
+            self.message.setStyleSheet("color: #b3261e;")
+            self.message.setText(exc.message)
+            return False
+        self.message.setStyleSheet("")
+        self.message.setText(_("Luggage note saved."))
         return True
 
     # -- grouping and confirming -------------------------------------------------------------
