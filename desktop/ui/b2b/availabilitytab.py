@@ -40,7 +40,7 @@ class AvailabilityTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._loaded_block: int | None = None
+        self._loaded_block: int | None = -1  # nothing loaded yet
         self.blocks = linked_chooser(source, self)
         self.blocks.currentIndexChanged.connect(self._block_chosen)
         self.filter = QLineEdit()

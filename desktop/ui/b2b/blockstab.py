@@ -55,7 +55,7 @@ class BlocksTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: SetupDialog | None = None
-        self._loaded_block: int | None = None
+        self._loaded_block: int | None = -1  # nothing loaded yet
         self.blocks = linked_chooser(source, self)
         self.blocks.currentIndexChanged.connect(self._block_chosen)
         self.slots = SlotsModel(context.mission.session_factory, self)

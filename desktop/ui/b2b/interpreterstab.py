@@ -85,6 +85,7 @@ class InterpretersTab(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.selectionModel().currentRowChanged.connect(self._chosen)
         self.form = InterpreterForm()
@@ -146,6 +147,7 @@ class InterpretersTab(QWidget):
     def load(self) -> None:
         keep = self.editing
         self.model.reload()
+        self.view.resizeColumnToContents(0)
         self._loaded_block = self.blocks.currentData()
         self.slots.set_block(self._loaded_block)
         row = self.model.row_of(keep)

@@ -245,6 +245,7 @@ class SetTablesDialog(SetupDialog):
         self.count.setRange(1, 500)
         self.count.setValue(max(len(names), 1))
         self.names = QLineEdit(", ".join(names))
+        self.names.setCursorPosition(0)
         self.names.setPlaceholderText(_("comma-separated, e.g. 1, 2, 3, VIP"))
         self.room = QComboBox()
         self.room.addItem(_("(rooms unchanged)"), None)
