@@ -193,15 +193,19 @@ class ExportDialog(QDialog):
         self._propose_name()
 
     def _sensitive_toggled(self, included: bool) -> None:
+        """Offer the sensitive fields (ticked when the list's preset has them), or take them
+        away."""
         self.warning.setVisible(included)
+        preset = PRESETS[self.preset.currentData()]
         for row in range(self.fields.count()):
             item = self.fields.item(row)
-            if EXPORT_FIELDS[item.data(Qt.ItemDataRole.UserRole)].sensitive:
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if EXPORT_FIELDS[key].sensitive:
                 flags = item.flags()
                 enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                 item.setFlags(flags | enabled if included else flags & ~enabled)
-                if not included:
-                    item.setCheckState(Qt.CheckState.Unchecked)
+                item.setCheckState(Qt.CheckState.Checked if included and key in preset.fields
+                                   else Qt.CheckState.Unchecked)
 
     def chosen_fields(self) -> list[str]:
         return [self.fields.item(row).data(Qt.ItemDataRole.UserRole)
