@@ -288,7 +288,8 @@ class TimelineTab(Page):
         selection.blockSignals(False)
         self.view.viewport().update()
         if lines:
-            self.view.scrollTo(self.model.index(lines[0], 0))
+            self.view.scrollTo(self.model.index(lines[0], 0),
+                               QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _line_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """The timeline follows the table: the flight of the line chosen is selected."""

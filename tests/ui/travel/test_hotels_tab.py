@@ -82,7 +82,7 @@ def test_a_stay_ending_before_it_starts_is_refused_next_to_the_field(
         window: MainWindow, travel: TravelPage, qtbot: QtBot) -> None:
     tab = travel.hotels.stays
     travel.show_tab(travel.hotels)
-    assert tab.current_id is not None
+    qtbot.waitUntil(lambda: tab.current_id is not None)  # the first stay, once on screen
     form = tab.form
     assert isinstance(form, StayForm)
     fill(qtbot, form, check_out="2007-05-01")
