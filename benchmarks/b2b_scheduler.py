@@ -3,8 +3,9 @@
 Usage: python benchmarks/b2b_scheduler.py [--time-limit 60] [--out docs/benchmarks-b2b.md]
 
 Instances come from desktop.b2b.generator with fixed seeds (normal, tight: ~150 meetings over
-21 slots at 12 tables, over-subscribed: optional wishes beyond capacity), all with a break
-spread of 2. Every schedule is verified by the independent checker.
+21 slots at 12 tables, over-subscribed: optional wishes beyond capacity, hubs: a few participants
+with 15-20 meetings and many half-day participants), all with a break spread of 2. Every
+schedule is verified by the independent checker.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from desktop.b2b.instance import Instance
 from desktop.b2b.solver import Progress, solve
 
 CASES = ([("normal", s) for s in range(1, 9)] + [("tight", s) for s in range(1, 7)]
-         + [("oversubscribed", s) for s in range(1, 5)])
+         + [("oversubscribed", s) for s in range(1, 5)] + [("hubs", s) for s in range(1, 5)])
 
 
 def cpu_model() -> str:

@@ -9,7 +9,7 @@ feasible; over-subscribed instances then add optional requests beyond what fits.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.b2b.instance import (
     Instance,
@@ -21,7 +21,7 @@ from desktop.b2b.instance import (
     Slot,
 )
 
-KINDS = ("normal", "tight", "oversubscribed")
+KINDS = ("normal", "tight", "oversubscribed", "hubs")
 _COMPANIES = ("Atlas", "Maroc", "Casa", "Rabat", "Sahara", "Medina", "Boston", "Toronto",
               "Austin", "Ottawa", "Quebec", "Denver", "Fes", "Tanger", "Agadir", "Pacific")
 _TRADES = ("Offshore", "Data Services", "Software", "Telecom", "Consulting", "Systems",
@@ -40,6 +40,9 @@ def pick_shape(rng: random.Random, kind: str) -> Shape:
     """A size in the paper's range; ``tight`` means about 150 meetings, 21 slots, 12 tables."""
     if kind == "tight":
         return Shape(rng.randint(42, 55), rng.randint(145, 160), 21, 12)
+    if kind == "hubs":
+        return Shape(rng.randint(60, 78), rng.randint(200, 280), rng.randint(16, 22),
+                     rng.randint(15, 22))
     slots = rng.randint(8, 22)
     tables = rng.randint(12, 27)
     meetings = min(rng.randint(120, 300), int(slots * tables * 0.8))
@@ -71,11 +74,18 @@ def generate(seed: int, kind: str = "normal", *, shape: Shape | None = None,
     am = {s.id for s in slots if s.session == "am"}
     pm = {s.id for s in slots if s.session == "pm"}
 
-    one_session = 0.55 if kind == "tight" else 0.3
+    one_session = 0.55 if kind == "tight" else 0.45 if kind == "hubs" else 0.3
     people = _participants(rng, shape.participants, slots, am, pm, tables, extras, one_session)
     interpreters = _interpreters(rng, slots) if extras else ()
     weights = {p.id: rng.choice((1.0, 1.0, 1.5, 2.5, 4.0)) for p in people}
-    meetings = _plant(rng, shape, slots, people, interpreters, weights, extras)
+    if kind == "hubs":
+        # Real forums have a few sought-after companies with 15-20 meetings each.
+        hubs = set(rng.sample(range(len(people)), k=max(3, len(people) // 10)))
+        for i in hubs:
+            people[i] = replace(people[i], unavailable=frozenset())
+            weights[people[i].id] = 40.0
+    meetings = _plant(rng, shape, slots, people, interpreters, weights, extras,
+                      spread_out=kind == "hubs")
     if kind == "oversubscribed":
         meetings += _extra_requests(rng, people, len(meetings), meetings, weights)
     if extras:
@@ -133,12 +143,16 @@ def _needs_interpreter(a: Participant, b: Participant) -> bool:
 
 def _plant(rng: random.Random, shape: Shape, slots: list[Slot], people: list[Participant],
            interpreters: tuple[Interpreter, ...], weights: dict[str, float],
-           extras: bool) -> list[MeetingSpec]:
-    """Fill a hidden schedule slot by slot with new pairs, so every request fits somewhere."""
+           extras: bool, spread_out: bool = False) -> list[MeetingSpec]:
+    """Fill a hidden schedule slot by slot with new pairs, so every request fits somewhere.
+
+    ``spread_out`` fills every slot only partly, so popular participants meet in most slots."""
     pairs: set[frozenset[str]] = set()
     meetings: list[MeetingSpec] = []
     order = list(range(len(slots)))
     fill = 1.0 if shape.meetings > 0.5 * shape.tables * len(slots) else 0.95
+    if spread_out:
+        fill = min(1.0, shape.meetings / (shape.tables * len(slots)) + 0.08)
     for _round in range(4):
         rng.shuffle(order)
         for si in order:

@@ -20,10 +20,13 @@ from ortools.sat.python import cp_model
 
 from desktop.b2b.greedy import Indexed, assign_places, count_breaks, greedy_slots, index
 from desktop.b2b.instance import Instance, Schedule, Unscheduled
+from desktop.b2b.lns import BreakSearch
+from desktop.b2b.localsearch import SlotSearch
 from desktop.i18n import _
 
 StopFlag = threading.Event | Callable[[], bool] | None
 DEFAULT_TIME_LIMIT_S = 60.0
+TAIL_SHARE = 0.4  # of the break stage's time left to local search and LNS after the portfolio
 
 
 @dataclass(frozen=True)
@@ -294,19 +297,21 @@ class _Run:
         return _Outcome(name, None, None)
 
     # -- the stages
-    def levels(self, model: _Model) -> list[tuple[str, Any, bool]]:
-        """(phase, expression, maximise?) for each objective level in lexicographic order."""
-        ix, out = self.ix, []
+    def levels(self, model: _Model) -> list[tuple[str, Any, bool, list[int] | None]]:
+        """(phase, expression, maximise?, its optional meetings) per level, in order."""
+        ix = self.ix
+        out: list[tuple[str, Any, bool, list[int] | None]] = []
         if self.inst.options.keep_current:
             kept = self._keep_vars(model)
             if kept:
-                out.append((_("keeping meetings in place"), sum(kept), True))
+                out.append((_("keeping meetings in place"), sum(kept), True, None))
         for prio in (1, 2, 3):
-            opt = [model.sched[m] for m in range(len(ix.parts))
+            opt = [m for m in range(len(ix.parts))
                    if not ix.required[m] and ix.priority[m] == prio and ix.domain[m]]
             if opt:
-                out.append((_("placing priority {p} wishes").format(p=prio), sum(opt), True))
-        out.append((_("reducing breaks"), model.total_breaks, False))
+                out.append((_("placing priority {p} wishes").format(p=prio),
+                            sum(model.sched[m] for m in opt), True, opt))
+        out.append((_("reducing breaks"), model.total_breaks, False, None))
         return out
 
     def _keep_vars(self, model: _Model) -> list[Any]:
@@ -336,7 +341,7 @@ class _Run:
 
     def solve(self) -> Schedule:
         ix = self.ix
-        first_fit = greedy_slots(ix)
+        first_fit = self.construct()
         model = _Model(ix, fairness=self.fairness)
         for m in self.required:
             model.md.add(model.sched[m] == 1)
@@ -344,18 +349,32 @@ class _Run:
             model.hint(first_fit)
         proven = True
         levels = self.levels(model)
-        for i, (phase, expr, maximise) in enumerate(levels):
+        for i, (phase, expr, maximise, wishes) in enumerate(levels):
             self.phase = phase
             last = i == len(levels) - 1
             if maximise:
                 model.md.maximize(expr)
             else:
                 model.md.minimize(expr)
-            out = self.run_stage(model, 1.0 if last else 0.35, core=last,
+            if last and self.best is not None and not self.inst.options.keep_current \
+                    and self._spread_holds(self.best):
+                self.best = SlotSearch(ix, self.best, seed=1).run(
+                    seconds=min(0.3, self.remaining()))
+            share = (1.0 - TAIL_SHARE) if last and TAIL_SHARE else 1.0 if last else 0.35
+            out = self.run_stage(model, share, core=last,
                                  on_bound=self._set_bound if last else None)
+            searched = last and TAIL_SHARE > 0 and out.status == "FEASIBLE"
+            if searched:
+                out = self._break_search(model, out)
+            if not last and out.value is None and self.best is not None and wishes:
+                # Nothing found in this stage's time: keep the incumbent's count as a floor
+                # rather than skipping the break stage altogether.
+                model.md.add(expr >= sum(1 for m in wishes if m in self.best))
+                proven = False
+                continue
             if last and out.value is None and not self.stopped and self.remaining() > 0.5:
                 out = self.run_stage(model, 1.0, core=True, on_bound=self._set_bound, seed=1)
-            if last and out.status == "FEASIBLE":
+            if last and out.status == "FEASIBLE" and not searched:
                 out = self._reach_bound(model, expr, out)
             if out.status == "INFEASIBLE" and self.best is None:
                 if model.spread_ok and self._feasible_without_spread():
@@ -377,6 +396,42 @@ class _Run:
         if self.best is None:
             return self.infeasible(timed_out=True)
         return self.result("optimal" if proven else "feasible")
+
+    def construct(self) -> dict[int, int]:
+        """First fit, then local search until the spread holds: a complete schedule at once.
+
+        Offered as the first incumbent when it is valid, so the organiser sees a full schedule
+        before CP-SAT has even built its model; it is also the solver's hint.
+        """
+        ix = self.ix
+        start = greedy_slots(ix)
+        if not all(m in start for m in self.required):
+            return start
+        search = SlotSearch(ix, start, seed=0)
+        better = search.run(seconds=min(0.5, 0.05 * self.remaining()))
+        if self._spread_holds(better) and not self.inst.options.keep_current:
+            self.offer(better)
+        return better
+
+    def _break_search(self, model: _Model, out: _Outcome) -> _Outcome:
+        """Local search and neighbourhood re-solves below the portfolio's result (lns.py)."""
+        search = BreakSearch(self.ix, model.md, model.x, model.sched,
+                             offer=lambda s: self.offer(s, breaks_only=True),
+                             on_bound=self._set_bound, remaining=self.remaining,
+                             should_stop=self.should_stop,
+                             local_search=not self.inst.options.keep_current)
+        best, bound, proved = search.run(self.best or {}, bound=out.bound or 0, core=False)
+        if self.should_stop():
+            self.stopped = True
+        self.best = best
+        return _Outcome("OPTIMAL" if proved else "FEASIBLE", search.breaks, bound)
+
+    def _spread_holds(self, slot_of: dict[int, int]) -> bool:
+        d = self.inst.options.max_break_spread
+        if d is None or not self.fairness:
+            return True
+        br = count_breaks(self.ix, slot_of)
+        return max(br) - min(br) <= d
 
     def _reach_bound(self, model: _Model, expr: Any, out: _Outcome) -> _Outcome:
         """Alternate "a schedule with only `bound` breaks?" with the portfolio, until proved.
