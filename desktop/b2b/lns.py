@@ -11,7 +11,6 @@ variables pinned by their domains, so no rule of the instance can be lost on the
 from __future__ import annotations
 
 import random
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -149,105 +148,50 @@ class Lns:
 
 
 class BreakSearch:
-    """The break stage on two cores: a core-guided CP-SAT worker raises the lower bound on one,
-    while local search and the neighbourhood re-solves above drive the incumbent down on the
-    other. The stage ends when they meet (proved optimal), or the clock or the user stops it.
+    """The tail of the break stage: local search and neighbourhood re-solves drive the
+    incumbent down towards the bound the CP-SAT portfolio proved, until they meet (proved
+    optimal), or the clock or the user stops it. (Running this beside a lone core-guided worker
+    instead of after the portfolio was measured worse: the bound rose more slowly.)
     """
 
     def __init__(self, ix: Indexed, md: cp_model.CpModel,
                  x: dict[tuple[int, int], cp_model.IntVar], sched: list[cp_model.IntVar], *,
-                 offer: Callable[[dict[int, int]], None], on_bound: Callable[[int], None],
-                 remaining: Callable[[], float], should_stop: Callable[[], bool],
-                 local_search: bool = True) -> None:
-        self.ix, self.md, self.x = ix, md, x
+                 offer: Callable[[dict[int, int]], None], remaining: Callable[[], float],
+                 should_stop: Callable[[], bool], local_search: bool = True) -> None:
+        self.ix = ix
         self.lns = Lns(ix, md, x, sched)
-        self.lns.params = {"optimize_with_core": True}
-        self.offer, self.on_bound = offer, on_bound
+        self.lns.params = {"optimize_with_core": True}  # measured: closes more sub-problems
+        self.offer = offer
         self.remaining, self.should_stop = remaining, should_stop
         self.local_search = local_search
-        self.bound = 0
         self.best: dict[int, int] = {}
         self.breaks = 0
-        self.core_status: str | None = None
-        self._core: cp_model.CpSolver | None = None
-        self._lock = threading.Lock()
 
     def take(self, slot_of: dict[int, int]) -> None:
-        """A schedule from either side: kept (and offered) only if it has fewer breaks."""
-        with self._lock:
-            breaks = sum(count_breaks(self.ix, slot_of))
-            if self.best and breaks >= self.breaks:
-                return
-            self.best, self.breaks = dict(slot_of), breaks
+        """Keep (and offer) ``slot_of`` if it has fewer breaks than the incumbent."""
+        breaks = sum(count_breaks(self.ix, slot_of))
+        if self.best and breaks >= self.breaks:
+            return
+        self.best, self.breaks = dict(slot_of), breaks
         self.offer(slot_of)
 
-    def raise_bound(self, bound: int) -> None:
-        if bound > self.bound:
-            self.bound = bound
-            self.on_bound(bound)
-
-    def _core_worker(self, model: cp_model.CpModel) -> None:
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.optimize_with_core = True
-        solver.parameters.max_time_in_seconds = max(0.05, self.remaining())
-        solver.best_bound_callback = lambda b: self.raise_bound(int(b + 0.999))
-        x = self.x
-        search = self
-
-        class Callback(cp_model.CpSolverSolutionCallback):
-            def on_solution_callback(self) -> None:
-                search.take({m: s for (m, s), v in x.items() if self.boolean_value(v)})
-                search.raise_bound(int(self.best_objective_bound + 0.999))
-
-        with self._lock:
-            self._core = solver
-        status = solver.solve(model, Callback())
-        self.core_status = solver.status_name(status)
-        if status == cp_model.OPTIMAL:
-            self.raise_bound(round(solver.objective_value))
-        with self._lock:
-            self._core = None
-
-    def run(self, start: dict[int, int], *, bound: int = 0,
-            core: bool = True) -> tuple[dict[int, int], int, bool]:
-        """Best schedule, its proven bound and whether it is proved optimal.
-
-        Without ``core`` the bound is taken as given (from an earlier portfolio run) and both
-        cores are left to the incumbent side.
-        """
+    def run(self, start: dict[int, int], bound: int) -> dict[int, int]:
+        """The best schedule found from ``start``; stops early once it reaches ``bound``."""
         from desktop.b2b.localsearch import SlotSearch
 
         self.take(start)
-        self.bound = bound
-        thread = threading.Thread(target=self._core_worker, args=(self.md.clone(),), daemon=True)
-        if core:
-            thread.start()
         seed, fails = 0, 0
-        try:
-            while (thread.is_alive() or not core) and self.breaks > self.bound \
-                    and self.remaining() > 0.05 and not self.should_stop():
-                if self.local_search and fails % 8 == 7:
-                    seed += 1
-                    found = SlotSearch(self.ix, self.best, seed=seed).run(
-                        seconds=min(0.3, self.remaining()))
-                    self.take(found)
-                before = self.breaks
-                step = self.lns.step(self.best, self.breaks, min(0.5, self.remaining()))
-                if step.slot_of is not None:
-                    if step.breaks is not None and step.breaks < before:
-                        self.take(step.slot_of)
-                        fails = 0
-                        continue
-                    with self._lock:
-                        if step.breaks == self.breaks:
-                            self.best = step.slot_of  # a sideways move: same breaks, new place
-                fails += 1
-        finally:
-            with self._lock:
-                if self._core is not None:
-                    self._core.stop_search()
-            if core:
-                thread.join()
-        proved = self.core_status == "OPTIMAL" or self.breaks <= self.bound
-        return self.best, min(self.bound, self.breaks), proved
+        while self.breaks > bound and self.remaining() > 0.05 and not self.should_stop():
+            if self.local_search and fails % 8 == 7:
+                seed += 1
+                self.take(SlotSearch(self.ix, self.best, seed=seed).run(
+                    seconds=min(0.3, self.remaining())))
+            step = self.lns.step(self.best, self.breaks, min(0.5, self.remaining()))
+            if step.slot_of is not None and step.breaks is not None:
+                if step.breaks < self.breaks:
+                    self.take(step.slot_of)
+                    fails = 0
+                    continue
+                self.best = step.slot_of  # a sideways move: same breaks, new places
+            fails += 1
+        return self.best

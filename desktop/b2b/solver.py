@@ -6,6 +6,11 @@ breaks within the fairness spread. A first-fit schedule is hinted in so a comple
 at once; the model carries the implied constraints that Bofill et al. (JAIR 2022) found decisive
 (busy slots per participant equal its meetings; at most 2 x tables participants busy per slot),
 and the break stage runs a core-guided worker (lower bound) beside a search worker (incumbent).
+
+Before any model is built, first fit plus local search on slots (localsearch.py) gives a complete
+schedule within the spread in well under a second: the first incumbent and the hint. The last
+part of the break stage's time goes to local search and neighbourhood re-solves (lns.py), which
+close gaps the portfolio leaves above a bound it has already proved.
 """
 
 from __future__ import annotations
@@ -374,8 +379,6 @@ class _Run:
                 continue
             if last and out.value is None and not self.stopped and self.remaining() > 0.5:
                 out = self.run_stage(model, 1.0, core=True, on_bound=self._set_bound, seed=1)
-            if last and out.status == "FEASIBLE" and not searched:
-                out = self._reach_bound(model, expr, out)
             if out.status == "INFEASIBLE" and self.best is None:
                 if model.spread_ok and self._feasible_without_spread():
                     return self._restart()
@@ -414,17 +417,18 @@ class _Run:
         return better
 
     def _break_search(self, model: _Model, out: _Outcome) -> _Outcome:
-        """Local search and neighbourhood re-solves below the portfolio's result (lns.py)."""
+        """Local search and neighbourhood re-solves down to the portfolio's bound (lns.py)."""
+        bound = out.bound or 0
         search = BreakSearch(self.ix, model.md, model.x, model.sched,
                              offer=lambda s: self.offer(s, breaks_only=True),
-                             on_bound=self._set_bound, remaining=self.remaining,
-                             should_stop=self.should_stop,
+                             remaining=self.remaining, should_stop=self.should_stop,
                              local_search=not self.inst.options.keep_current)
-        best, bound, proved = search.run(self.best or {}, bound=out.bound or 0, core=False)
+        self.best = search.run(self.best or {}, bound)
         if self.should_stop():
             self.stopped = True
-        self.best = best
-        return _Outcome("OPTIMAL" if proved else "FEASIBLE", search.breaks, bound)
+        proved = search.breaks <= bound
+        return _Outcome("OPTIMAL" if proved else "FEASIBLE", search.breaks,
+                        min(bound, search.breaks))
 
     def _spread_holds(self, slot_of: dict[int, int]) -> bool:
         d = self.inst.options.max_break_spread
@@ -432,41 +436,6 @@ class _Run:
             return True
         br = count_breaks(self.ix, slot_of)
         return max(br) - min(br) <= d
-
-    def _reach_bound(self, model: _Model, expr: Any, out: _Outcome) -> _Outcome:
-        """Alternate "a schedule with only `bound` breaks?" with the portfolio, until proved.
-
-        The core worker usually proves the true bound early while the search stalls well above
-        it on tight forums; asking directly for a schedule at the bound often succeeds at once,
-        and a refutation raises the bound by one.
-        """
-        best, bound, seed = out.value or 0, out.bound or 0, 1
-        while bound < best and self.remaining() > 0.2 and not self.stopped:
-            self.bound_breaks = max(self.bound_breaks, bound)
-            trial = model.md.clone()
-            trial.add(expr <= bound)
-            trial.clear_objective()
-            probe = self.run_stage(model, 0.5, md=trial, seed=seed, breaks_only=True)
-            seed += 1
-            if probe.status in ("OPTIMAL", "FEASIBLE"):
-                return _Outcome("OPTIMAL", bound, bound)
-            if probe.status == "INFEASIBLE":
-                bound += 1
-                continue
-            better = model.md.clone()
-            better.add(expr <= best - 1)
-            again = self.run_stage(model, 0.5 if self.remaining() > 4 else 1.0, core=True,
-                                   on_bound=self._set_bound, seed=seed, md=better,
-                                   breaks_only=True)
-            seed += 1
-            if again.status == "INFEASIBLE":
-                return _Outcome("OPTIMAL", best, best)
-            if again.value is not None:
-                best = min(best, again.value)
-                bound = max(bound, again.bound or 0)
-                if again.status == "OPTIMAL":
-                    return again
-        return _Outcome("OPTIMAL" if bound >= best else "FEASIBLE", best, min(bound, best))
 
     def _restart(self) -> Schedule:
         """Solve again without the spread rule, which no schedule can meet."""
