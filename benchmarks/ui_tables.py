@@ -2,7 +2,9 @@
 
     python benchmarks/ui_tables.py [--size 10000] [--seed 7] [--repeat 5]
 
-Prints the median of each step in milliseconds. The target is under 100 ms each.
+Prints the median of each step in milliseconds (the first opening of the page in the process
+once, as it is what a user waits for). The target is under 100 ms each. With ``--checks``, also
+times the problems list (every capability's checks) on the same mission.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,60 +47,132 @@ def median_ms(step: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def open_window_on(path: Path) -> Any:
+    """A shown main window with ``path`` open, the way ``mission-desk FILE`` opens it."""
+    from PySide6.QtCore import QEventLoop
+
+    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.settings import app_settings
+
+    app_settings().setValue("window/page", "overview")  # not the page of the last run
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    loop = QEventLoop()
+    window.mission_opened.connect(loop.quit)
+    window.open_path(path, read_only=True)
+    loop.exec()
+    return window
+
+
+def time_checks(path: Path) -> None:
+    """The problems list (every capability's checks), per check, as the Overview computes it
+    (collector paused) and as a plain call does."""
+    from desktop.checks import CHECKS, _load_capability_checks
+    from desktop.db.missionfile import MissionFile
+    from desktop.ui.pages.overview import collector_paused
+
+    _load_capability_checks()
+    mission = MissionFile.open(path, read_only=True)
+    for caption, paused in (("as the Overview runs them", True), ("plain call", False)):
+        total, found = 0.0, 0
+        rows = []
+        with mission.session_factory() as session:
+            for check in CHECKS:
+                start = time.perf_counter()
+                if paused:
+                    with collector_paused():
+                        n = len(check(session))
+                else:
+                    n = len(check(session))
+                spent = time.perf_counter() - start
+                total += spent
+                found += n
+                rows.append((f"{check.__module__}.{check.__name__}", n, spent))
+        print(f"Problems list, {caption}: {found} findings in {total * 1000:.0f} ms")
+        for name, n, spent in rows:
+            print(f"  {name:<56} {n:6d} {spent * 1000:7.0f} ms")
+    mission.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--checks", action="store_true", help="also time the problems list")
     args = parser.parse_args()
     os.environ.setdefault("MISSION_DESK_CONFIG_DIR", str(args.folder / "bench-config"))
 
     from PySide6.QtCore import Qt
 
-    from desktop.db.missionfile import MissionFile
     from desktop.ui.app import make_application
-    from desktop.ui.context import MissionContext, MissionEvents
-    from desktop.ui.mainwindow import MainWindow
     from desktop.ui.pages.people import PeoplePage
 
     app = make_application()
     path = synthetic_file(args.size, args.seed, args.folder)
-    mission = MissionFile.open(path, read_only=True)
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    context = MissionContext(mission, undo_stack=window.undo_stack, runner=window.runner,
-                             events=MissionEvents(), open_ref=lambda ref: None,
-                             show_error=lambda error: None)
+    window = open_window_on(path)
+    results: dict[str, float] = {}
+
+    # The first time in the process, through the window, as a user clicks "People" at once:
+    # the Overview is still working out the problems list in the background (it holds
+    # Python's interpreter lock much of the time). The table is painted, then (from the event
+    # loop) the first person's details are filled in.
+    overview = window.current_page
+    start = time.perf_counter()
+    first = window.show_page("people")
+    first.repaint()
+    shown = time.perf_counter()
+    app.processEvents()
+    first.repaint()
+    results["open the People page, first time: table painted"] = (shown - start) * 1000
+    results["  ... and the first person's details shown (first time)"] = (
+        time.perf_counter() - start) * 1000
+    busy = overview.operation is not None and not overview.operation.done
+    if busy:
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        overview.operation.finished.connect(loop.quit)
+        loop.exec()
     pages: list[PeoplePage] = []
 
     def open_page() -> None:
-        page = PeoplePage(context)
+        page = PeoplePage(window.context)
         window.stack.addWidget(page)
         window.stack.setCurrentWidget(page)
         page.activate()
         page.repaint()
         pages.append(page)
 
-    results = {"open the People page (build, load, first paint)": median_ms(open_page,
-                                                                           args.repeat)}
+    def open_page_with_details() -> None:
+        open_page()
+        app.processEvents()
+        pages[-1].repaint()
+
+    # From here on the window is idle, as it is once the problems list is done.
+    results["open the People page again: table painted"] = median_ms(open_page, args.repeat)
+    results["  ... and the first person's details shown"] = median_ms(open_page_with_details,
+                                                                   args.repeat)
     page = pages[-1]
     model = page.model
     rows = model.rowCount()
-    columns = iter([1, 2, 0, 5, 6, 3, 4])
+    columns = iter([1, 2, 3, 4, 5, 6, 0, 1, 2])
 
     def sort() -> None:
         model.sort(next(columns), Qt.SortOrder.AscendingOrder)
         page.view.repaint()
 
-    results["sort by a column"] = median_ms(sort, args.repeat)
+    # Each column sorted for the first time: its sort keys are made then.
+    results["sort by a column (first time for that column)"] = median_ms(sort, args.repeat)
     words = iter(["ben", "benhamou", "eloise", "zz-nothing", "a"])
 
     def filter_() -> None:
         page.filter_edit.setText(next(words))
         page.view.repaint()
 
+    # The first word typed makes the search texts.
     results["filter by text (typed word)"] = median_ms(filter_, args.repeat)
     page.filter_edit.clear()
     status = iter(["confirmed", "invited", None, "cancelled", None])
@@ -107,11 +182,14 @@ def main() -> None:
         page.view.repaint()
 
     results["filter by status"] = median_ms(facet, args.repeat)
-    print(f"People table, {rows} people (median of {args.repeat}):")
+    print(f"People table, {rows} people (median of {args.repeat}, first open once"
+          f"{', while the problems list was computed' if busy else ''}):")
     for name, value in results.items():
-        print(f"  {name:<50} {value:7.1f} ms")
+        print(f"  {name:<58} {value:7.1f} ms")
     app.processEvents()
-    mission.close()
+    window.close()
+    if args.checks:
+        time_checks(path)
 
 
 if __name__ == "__main__":

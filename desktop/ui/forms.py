@@ -11,7 +11,15 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +66,45 @@ def format_day(value: date | None) -> str:
     if value is None:
         return ""
     return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
+
+
+class ChoiceModel(QAbstractListModel):
+    """The entries of a long choice list (thousands of organisations): filled in one go,
+    where adding items to a combo box one by one takes tens of milliseconds."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[tuple[str, Any]] = []
+        self._rows: dict[Any, int] = {}
+
+    def set_entries(self, entries: list[tuple[str, Any]]) -> None:
+        """(caption, value) pairs; the value is what ``QComboBox.currentData()`` returns."""
+        self.beginResetModel()
+        self._entries = entries
+        self._rows = {}
+        for row, (_caption, value) in enumerate(entries):
+            self._rows.setdefault(value, row)
+        self.endResetModel()
+
+    def row_of(self, value: Any) -> int:
+        """The row of ``value``, or -1 (what ``QComboBox.findData`` finds, without asking
+        every row for its data)."""
+        return self._rows.get(value, -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008, N802
+                 ) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        caption, value = self._entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return caption
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        return None
 
 
 class _FieldsScrollArea(QScrollArea):
@@ -212,6 +259,26 @@ class RecordForm(QWidget):
         self.add_field(name, text, combo)
         return combo
 
+    def long_choice(self, name: str, text: str) -> QComboBox:
+        """A choice among many entries, set with :meth:`set_choices`."""
+        combo = self.choice(name, text, [])
+        combo.setModel(ChoiceModel(combo))
+        return combo
+
+    def set_choices(self, name: str, entries: list[tuple[str, Any]]) -> None:
+        """Replace the entries of the :meth:`long_choice` ``name``, keeping its value."""
+        combo = self.fields[name]
+        assert isinstance(combo, QComboBox)
+        model = combo.model()
+        assert isinstance(model, ChoiceModel)
+        current = self.value(name)
+        loading, self._loading = self._loading, True
+        try:
+            model.set_entries(entries)
+            self.set_value(name, current)
+        finally:
+            self._loading = loading
+
     def notes(self, name: str, text: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)
@@ -248,7 +315,9 @@ class RecordForm(QWidget):
         elif isinstance(widget, ValueField):
             widget.set_field_value(value)
         else:
-            position = widget.findData(value)
+            model = widget.model()
+            position = (model.row_of(value) if isinstance(model, ChoiceModel)
+                        else widget.findData(value))
             if position < 0 and value is not None and widget.isEditable():
                 widget.setEditText(str(value))
             else:

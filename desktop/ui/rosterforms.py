@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.db.enums import Category, Side, Status, label
 from desktop.errors import Problem, ValidationError
@@ -24,7 +24,7 @@ class PersonForm(RecordForm):
         self.line("given_name", _("&Given name"), 100)
         self.line("family_name", _("&Family name"), 100)
         self.line("badge_name", _("&Badge name"), 100, _("as printed on the badge, if different"))
-        self.choice("organization_id", _("&Organisation"), [(_("(none)"), None)])
+        self.long_choice("organization_id", _("&Organisation"))
         self.line("job_title", _("&Job title"), 150)
         self.choice("category", _("&Category"), [(label(c), c.value) for c in Category])
         self.choice("status", _("S&tatus"), [(label(s), s.value) for s in Status])
@@ -42,18 +42,8 @@ class PersonForm(RecordForm):
         self.notes("notes", _("N&otes"))
 
     def set_organizations(self, choices: list[tuple[int, str]]) -> None:
-        combo = self.fields["organization_id"]
-        assert isinstance(combo, QComboBox)
-        current = self.value("organization_id")
-        self._loading = True
-        try:
-            combo.clear()
-            combo.addItem(_("(none)"), None)
-            for oid, name in choices:
-                combo.addItem(name, oid)
-            self.set_value("organization_id", current)
-        finally:
-            self._loading = False
+        self.set_choices("organization_id",
+                         [(_("(none)"), None)] + [(name, oid) for oid, name in choices])
 
     def fill(self, data: PersonInput) -> None:
         for name in ("given_name", "family_name", "badge_name", "job_title", "email", "phone",

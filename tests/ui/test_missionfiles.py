@@ -115,6 +115,7 @@ def test_restoring_a_backup_brings_back_what_was_deleted(window: MainWindow,
     before = count_people_open(window)
     page = window.show_page("people")
     assert isinstance(page, PeoplePage)
+    qtbot.waitUntil(lambda: page.current_id is not None)  # the first person's details shown
     person_id = page.model.id_at(0)
     assert person_id is not None
     # Deleted without undo: only the backup taken when the file was opened still has them.

@@ -31,16 +31,18 @@ def type_text(widget: QWidget, text: str) -> None:
                                                      char))
 
 
-def programme_page(window: MainWindow) -> ProgrammePage:
+def programme_page(window: MainWindow, qtbot: QtBot) -> ProgrammePage:
+    """The Programme page, once the first session's details are shown."""
     page = window.show_page("programme")
     assert isinstance(page, ProgrammePage)
     assert isinstance(page.form, ProgrammeForm)
+    qtbot.waitUntil(lambda: page.current_id is not None)
     return page
 
 
 def test_french_title_and_description_are_saved_and_undone(window: MainWindow,
                                                            qtbot: QtBot) -> None:
-    page = programme_page(window)
+    page = programme_page(window, qtbot)
     session_id = page.current_id
     assert session_id is not None
     form = page.form
@@ -62,7 +64,7 @@ def test_french_title_and_description_are_saved_and_undone(window: MainWindow,
 
 
 def test_a_list_audience_is_chosen_in_the_picker(window: MainWindow, qtbot: QtBot) -> None:
-    page = programme_page(window)
+    page = programme_page(window, qtbot)
     session_id = page.current_id
     assert session_id is not None
     form = page.form
@@ -109,8 +111,9 @@ def test_a_list_audience_is_chosen_in_the_picker(window: MainWindow, qtbot: QtBo
     assert page.model.index(row, 4).data() == "2 people"
 
 
-def test_the_rooms_follow_the_venue_and_the_zone_is_shown(window: MainWindow) -> None:
-    page = programme_page(window)
+def test_the_rooms_follow_the_venue_and_the_zone_is_shown(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    page = programme_page(window, qtbot)
     form = page.form
     assert isinstance(form, ProgrammeForm)
     venue, room = form.combo("venue_id"), form.combo("room_id")

@@ -120,9 +120,9 @@ class PeoplePage(RecordPage):
 
 def organization_choices(session: Session) -> list[tuple[int, str]]:
     """(id, name) of every organisation by name: just what the form's list needs."""
-    rows = session.execute(select(Organization.id, Organization.name)
-                           .order_by(Organization.name))
-    return [(oid, name) for oid, name in rows]
+    organization = Organization.__table__.c
+    return [(oid, name) for oid, name in plain_rows(
+        session, select(organization.id, organization.name).order_by(organization.name))]
 
 
 def person_meetings(session: Session, person_id: int,

@@ -222,6 +222,11 @@ class RecordPage(Page):
         self.model.reload()
         self._update_count()
         if self.model.rowCount() and self.current_id is None:
+            # The table goes on screen first; the first record's details follow at once.
+            QTimer.singleShot(0, self, self._select_first)
+
+    def _select_first(self) -> None:
+        if self.current_id is None and not self.form.dirty and self.model.rowCount():
             self.select(self.model.id_at(0))
 
     def _mission_changed(self, kind: str) -> None:
