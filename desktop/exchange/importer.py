@@ -79,8 +79,13 @@ class ImportPreview:
     def summary(self) -> str:
         """One sentence: ``12 added, 3 updated, 40 unchanged, 2 rejected.``"""
         c = self.counts
-        return _("{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected."
-                 ).format(**c)
+        return _("{added}, {updated}, {unchanged}, {rejected}.").format(
+            added=ngettext("{n} added", "{n} added", c["added"]).format(n=c["added"]),
+            updated=ngettext("{n} updated", "{n} updated", c["updated"]).format(n=c["updated"]),
+            unchanged=ngettext("{n} unchanged", "{n} unchanged", c["unchanged"]).format(
+                n=c["unchanged"]),
+            rejected=ngettext("{n} rejected", "{n} rejected", c["rejected"]).format(
+                n=c["rejected"]))
 
 
 class RowContext:
