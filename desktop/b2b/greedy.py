@@ -169,19 +169,40 @@ def count_breaks(ix: Indexed, slot_of: dict[int, int]) -> list[int]:
     return out
 
 
-def greedy_slots(ix: Indexed, order: list[int] | None = None) -> dict[int, int]:
-    """First-fit: each meeting in the first slot where everything is still free."""
+def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
+                 fixed: dict[int, int] | None = None,
+                 reserved: set[tuple[int, str]] | None = None) -> dict[int, int]:
+    """First-fit: each meeting in the first slot where everything is still free.
+
+    ``fixed`` meetings are placed first where they are (the caller vouches that they fit
+    together) and never dropped; ``reserved`` (slot, table) pairs stay free of pinned meetings,
+    so that a meeting kept at its table keeps it.
+    """
     n_tables = len(ix.inst.tables)
     busy: set[tuple[int, int]] = set()
     load = [0] * ix.n_slots
-    pin_used: set[tuple[int, str]] = set()
+    pin_used: set[tuple[int, str]] = set(reserved or ())
     interp_used: dict[int, list[int]] = {}
     count = [0] * len(ix.inst.participants)
     slot_of: dict[int, int] = {}
+    fixed = fixed or {}
+    for m, s in fixed.items():
+        a, b = ix.parts[m]
+        busy |= {(a, s), (b, s)}
+        load[s] += 1
+        count[a] += 1
+        count[b] += 1
+        if ix.pinned[m] is not None:
+            pin_used.add((s, ix.pinned[m]))  # type: ignore[arg-type]
+        if ix.interp_need[m]:
+            interp_used.setdefault(s, []).append(m)
+        slot_of[m] = s
     if order is None:
         order = sorted(range(len(ix.parts)), key=lambda m: (not ix.required[m], ix.priority[m],
                                                             len(ix.domain[m])))
     for m in order:
+        if m in fixed:
+            continue
         a, b = ix.parts[m]
         if any(ix.cap[p] is not None and count[p] >= ix.cap[p] for p in (a, b)):  # type: ignore
             continue
@@ -207,8 +228,9 @@ def greedy_slots(ix: Indexed, order: list[int] | None = None) -> dict[int, int]:
             break
     # Orders are checked against meetings placed earlier only: drop any that broke one.
     for m in list(slot_of):
-        if any(x in slot_of and slot_of[x] >= slot_of[m] for x in ix.after[m]):
-            del slot_of[m]
+        for x in ix.after[m]:
+            if m in slot_of and x in slot_of and slot_of[x] >= slot_of[m]:
+                del slot_of[x if m in fixed else m]
     return slot_of
 
 

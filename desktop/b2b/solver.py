@@ -27,6 +27,7 @@ from desktop.b2b.greedy import Indexed, assign_places, count_breaks, greedy_slot
 from desktop.b2b.instance import Instance, Schedule, Unscheduled
 from desktop.b2b.lns import BreakSearch
 from desktop.b2b.localsearch import SlotSearch
+from desktop.b2b.replan import keep_start
 from desktop.i18n import _
 
 StopFlag = threading.Event | Callable[[], bool] | None
@@ -225,10 +226,15 @@ class _Run:
                 return
 
     # -- incumbent and progress
-    def offer(self, slot_of: dict[int, int], *, breaks_only: bool = False) -> None:
-        """Take ``slot_of`` as the incumbent; in the break stage only if it has fewer breaks."""
+    def offer(self, slot_of: dict[int, int], *, breaks_only: bool = False,
+              moves_only: bool = False) -> None:
+        """Take ``slot_of`` as the incumbent; in the break stage only if it has fewer breaks,
+        in the "fewest moved" stage only if it moves no more meetings than the incumbent."""
         if breaks_only and self.best is not None and sum(count_breaks(self.ix, slot_of)) >= \
                 sum(count_breaks(self.ix, self.best)):
+            return
+        if moves_only and self.best is not None and \
+                (self.moved(slot_of) or 0) > (self.moved(self.best) or 0):
             return
         self.best = dict(slot_of)
         if self.on_progress is not None:
@@ -262,7 +268,7 @@ class _Run:
     def run_stage(self, model: _Model, share: float, *, core: bool = False,
                   on_bound: Callable[[int], None] | None = None,
                   md: cp_model.CpModel | None = None, seed: int = 0,
-                  breaks_only: bool = False) -> _Outcome:
+                  breaks_only: bool = False, moves_only: bool = False) -> _Outcome:
         if self.should_stop() or self.stopped:
             self.stopped = True
             return _Outcome("UNKNOWN", None, None)
@@ -280,7 +286,8 @@ class _Run:
             def on_solution_callback(self) -> None:
                 if on_bound is not None:
                     on_bound(int(self.best_objective_bound + 0.999))
-                run.offer(model.slot_of(self.boolean_value), breaks_only=breaks_only)
+                run.offer(model.slot_of(self.boolean_value), breaks_only=breaks_only,
+                          moves_only=moves_only)
 
         with self._lock:
             self._solver = solver
@@ -367,7 +374,8 @@ class _Run:
                     seconds=min(0.3, self.remaining()))
             share = (1.0 - TAIL_SHARE) if last and TAIL_SHARE else 1.0 if last else 0.35
             out = self.run_stage(model, share, core=last,
-                                 on_bound=self._set_bound if last else None)
+                                 on_bound=self._set_bound if last else None,
+                                 moves_only=maximise and wishes is None)
             searched = last and TAIL_SHARE > 0 and out.status == "FEASIBLE"
             if searched:
                 out = self._break_search(model, out)
@@ -407,6 +415,11 @@ class _Run:
         before CP-SAT has even built its model; it is also the solver's hint.
         """
         ix = self.ix
+        if self.inst.options.keep_current:
+            kept = keep_start(ix)
+            if all(m in kept for m in self.required) and self._spread_holds(kept):
+                self.offer(kept)  # an early stop then moves only what had to move
+                return kept
         start = greedy_slots(ix)
         if not all(m in start for m in self.required):
             return start
@@ -489,6 +502,11 @@ class _Run:
         prio = [0, 0, 0]
         for m in slot_of:
             prio[ix.priority[m] - 1] += 1
+        if status == "optimal" and not self.fairness and \
+                self.inst.options.max_break_spread is not None:
+            # The spread was dropped because no schedule meets it: the breaks are the fewest
+            # without it, but the schedule breaks a rule the organiser set, so not "optimal".
+            status = "feasible"
         bound = breaks if status == "optimal" else min(self.bound_breaks, breaks)
         return Schedule(self.inst.name, status, tuple(placed), tuple(missing), len(slot_of),
                         (prio[0], prio[1], prio[2]), breaks, self.moved(slot_of), bound,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import threading
 import time
@@ -125,9 +126,12 @@ def test_brute_force_agreement(data: Callable[..., dict[str, Any]]) -> None:
             assert sched.status == "infeasible"
             assert any(u.reason for u in sched.unscheduled)
             return
-        assert sched.status == "optimal"
+        # A spread no schedule can meet is dropped, and the result is then not "optimal".
+        fair = inst.options.max_break_spread is None or spread_attainable(inst)
+        assert sched.status == ("optimal" if fair else "feasible")
         assert sched.scheduled_priority == expected[0]
-        assert sched.breaks == expected[1] == sched.bound_breaks
+        assert sched.breaks == expected[1]
+        assert sched.bound_breaks == (expected[1] if fair else sched.bound_breaks)
         assert [v for v in check(inst, sched) if v.kind != "spread"] == []
 
     inner()
@@ -209,3 +213,25 @@ def test_keep_current_moves_the_fewest(data: Callable[..., dict[str, Any]]) -> N
     where = {m.id: m.slot for m in sched.meetings}
     assert where["m1"] == 1 and where["m2"] == 2 and where["m3"] == 4
     assert check(inst, sched) == []
+
+
+def test_keep_current_stopped_at_once_moves_only_what_had_to_move() -> None:
+    inst = generate(6, "normal", spread=None)
+    base = greedy(inst)
+    current = {m.id: Place(m.slot, m.table) for m in base.meetings}
+    first = base.meetings[0]
+    who = next(m for m in inst.meetings if m.id == first.id).participants[0]
+    affected = {m.id for m in base.meetings if m.slot == first.slot
+                and who in next(x for x in inst.meetings if x.id == m.id).participants}
+    people = tuple(dataclasses.replace(p, unavailable=p.unavailable | {first.slot})
+                   if p.id == who else p for p in inst.participants)
+    changed = dataclasses.replace(with_current(inst, current), participants=people)
+    seen: list[Progress] = []
+    sched = solve(changed, time_limit_s=20, on_progress=seen.append, stop=lambda: bool(seen))
+    # Here both of its participants are busy in every other slot the affected meeting may use,
+    # so it takes the slot of one meeting that moves on: two moves, the fewest possible.
+    assert len(seen) == 1 and len(affected) == 1 and sched.moved == 2
+    where = {m.id: (m.slot, m.table) for m in sched.meetings}
+    moved = {i for i, p in current.items() if where[i] != (p.slot, p.table)}
+    assert affected < moved and len(moved) == 2
+    assert check(changed, sched) == []
