@@ -10,7 +10,7 @@ import argparse
 import sys
 import threading
 
-from desktop.b2b.instance import Schedule, dump_schedule, load_instance, load_schedule
+from desktop.b2b.instance import Instance, Schedule, dump_schedule, load_instance, load_schedule
 from desktop.errors import UsageError
 from desktop.i18n import _
 
@@ -54,6 +54,22 @@ def summary(sched: Schedule, required: int) -> str:
     return text
 
 
+def unmet_spread(inst: Instance, sched: Schedule) -> int | None:
+    """The schedule's break spread if it exceeds the instance's ``max_break_spread``.
+
+    The solver drops the spread rule only when no schedule can meet it; the schedule file has
+    no field for that, so the command says it in words.
+    """
+    from desktop.b2b.checker import participant_breaks
+
+    d = inst.options.max_break_spread
+    if d is None or sched.status == "infeasible" or not sched.meetings:
+        return None
+    per = participant_breaks(inst, list(sched.meetings))
+    got = max(per.values()) - min(per.values()) if per else 0
+    return got if got > d else None
+
+
 def solve_command(args: argparse.Namespace) -> int:
     from desktop.b2b.solver import Progress, solve
 
@@ -77,6 +93,11 @@ def solve_command(args: argparse.Namespace) -> int:
     dump_schedule(sched, args.output)
     required = sum(1 for m in inst.meetings if m.required)
     print(summary(sched, required))
+    spread = unmet_spread(inst, sched)
+    if spread is not None:
+        print(_("No schedule keeps every participant's breaks within {d} of each other; this "
+                "one has the fewest breaks without that rule (spread {got}).").format(
+            d=inst.options.max_break_spread, got=spread))
     if sched.status == "infeasible":
         names = {m.id: m for m in inst.meetings}
         for u in sched.unscheduled:

@@ -61,3 +61,18 @@ def test_bad_input_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         _run(["b2b", "solve", str(problem), "-o", str(tmp_path / "s.json"), "--time-limit",
               "0"])
+
+
+def test_unmet_spread_is_said_and_not_called_optimal(
+        tmp_path: Path, data: Callable[..., dict[str, Any]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    doc = data(slots=3, meetings=[("A", "B"), ("A", "C")], max_break_spread=0)
+    doc["participants"][0]["unavailable"] = [2]  # A's two meetings straddle slot 2: one break
+    problem = tmp_path / "p.json"
+    problem.write_text(json.dumps(doc))
+    out = tmp_path / "s.json"
+    assert _run(["b2b", "solve", str(problem), "-o", str(out), "--quiet"]) == 0
+    assert "within 0 of each other" in capsys.readouterr().out
+    assert json.loads(out.read_text())["status"] == "feasible"
+    assert _run(["b2b", "check", str(out), "--problem", str(problem)]) == 1
+    assert "spread" in capsys.readouterr().out.lower()
