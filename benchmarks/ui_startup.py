@@ -56,7 +56,9 @@ app.exec()
 
 APP = FIRST_PAINT + """
 from desktop.ui.app import start
+from desktop.ui.settings import app_settings
 from PySide6.QtWidgets import QApplication
+app_settings().setValue("window/page", "overview")  # the page a first start shows
 w = start(sys.argv[1], read_only=True, language="en")
 app = QApplication.instance()
 def shown():
@@ -83,7 +85,7 @@ def measure(code: str, *args: str) -> dict[str, float]:
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", f"import sys, time\nSTART = {start!r}\n" + code, *args],
-        capture_output=True, text=True, env=env, check=True)
+        capture_output=True, text=True, env=env, check=True, timeout=300)
     times = {}
     for line in out.stdout.splitlines():
         name, _space, value = line.partition(" ")
