@@ -180,7 +180,6 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu(_("&View"))
         self.view_menu = view
-        self.page_actions = []
         self._pages_end = view.addSeparator()
         self._add_page_actions()
         language = view.addMenu(_("&Language"))

@@ -99,6 +99,11 @@ def test_switching_to_french_relabels_the_window_at_once(window: MainWindow,
 
     choose_language(window, "en")
     assert window.navigation.item(2).text() == "People"
+    # The View menu lists the pages once, in the language now active, with Ctrl+1, Ctrl+2…
+    ctrl_3 = [a for a in window.view_menu.actions() if a.shortcut().toString() == "Ctrl+3"]
+    assert [a.text() for a in ctrl_3] == ["People"]
+    ctrl_3[0].trigger()
+    assert window.current_page is not None and window.current_page.key == "people"
 
 
 def test_every_page_can_be_pictured(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
