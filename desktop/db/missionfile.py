@@ -98,9 +98,9 @@ class MissionFile:
         """Open an existing mission file.
 
         A backup is taken first when the file changed since its newest backup (always before an
-        upgrade). Raises :class:`MissionLockedError` (with the holder) when another instance has it open
-        for writing and ``read_only`` is false; :class:`MissionFileError` when the file is not a
-        mission, is damaged or comes from a newer version.
+        upgrade). Raises :class:`MissionLockedError` (with the holder) when another instance has
+        it open for writing and ``read_only`` is false; :class:`MissionFileError` when the file is
+        not a mission, is damaged or comes from a newer version.
         """
         path = Path(path)
         revision = inspect_file(path)

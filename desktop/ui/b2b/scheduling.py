@@ -41,8 +41,6 @@ from desktop.b2b.mission_commands import (
     placeholder_count,
     progress_text,
 )
-from desktop.b2b.solver import Progress as SolverProgress
-from desktop.b2b.solver import solve
 from desktop.errors import ConflictError, MissionDeskError
 from desktop.i18n import _
 from desktop.ui.b2b.commands import MeetingsChange, all_meeting_ids
@@ -132,6 +130,9 @@ def _work(context: MissionContext, replan: bool, limit: float, stop: threading.E
     total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
     holds = placeholder_count(instance)
     progress.report(0, total, describe_instance(instance))
+
+    from desktop.b2b.solver import Progress as SolverProgress
+    from desktop.b2b.solver import solve  # OR-Tools loads only when a schedule is asked for
 
     def on_progress(found: SolverProgress) -> None:
         if progress.cancelled:
