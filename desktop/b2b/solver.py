@@ -395,7 +395,7 @@ class _Run:
                 proven = False
                 break
             if last:
-                self.bound_breaks = out.bound or 0
+                self.bound_breaks = max(self.bound_breaks, out.bound or 0)
             if out.status != "OPTIMAL":
                 proven = False
             if out.status == "OPTIMAL":
