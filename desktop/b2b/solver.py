@@ -417,9 +417,10 @@ class _Run:
         ix = self.ix
         if self.inst.options.keep_current:
             kept = keep_start(ix)
-            if all(m in kept for m in self.required) and self._spread_holds(kept):
-                self.offer(kept)  # an early stop then moves only what had to move
-                return kept
+            if all(m in kept for m in self.required):
+                if self._spread_holds(kept):
+                    self.offer(kept)  # an early stop then moves only what had to move
+                return kept  # else still the hint: CP-SAT repairs the spread close to it
         start = greedy_slots(ix)
         if not all(m in start for m in self.required):
             return start
