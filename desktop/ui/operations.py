@@ -1,11 +1,11 @@
 """The one way to run long work without freezing the window.
 
-An :class:`Operation` wraps a plain function that does the work. It runs on a ``QThreadPool``
-(database work on a pool of one thread, so jobs on the mission file never run side by side),
+An :class:`Operation` wraps a plain function that does the work. It runs on a ``QThreadPool``,
 opens its own Session when it works on the mission, reports progress through a
 :class:`Progress` handle, and never touches a widget: its result and its error come back on the
 GUI thread through callbacks. The user can cancel; the work notices at its next
 ``progress.report()`` / ``progress.check()``, which raises :class:`~desktop.errors.Cancelled`.
+A cancelled operation calls neither callback: what it found is discarded.
 
 :class:`OperationRunner` starts operations for a window and shows a progress dialog only when a
 job takes longer than :data:`PROGRESS_DELAY_MS`, so quick jobs never flash a dialog::
@@ -18,11 +18,35 @@ job takes longer than :data:`PROGRESS_DELAY_MS`, so quick jobs never flash a dia
 Scheduling, printing and imports use the same pattern: write the work as a function of
 ``(session, progress)`` (or ``(progress)`` with ``mission=None``); set ``writes=True`` when it
 changes the mission, and it runs in one transaction that commits only if it succeeds.
+
+``run(operation, parent=dialog)`` puts the progress dialog on ``dialog`` (a modal dialog's
+jobs need it above that dialog, where the user can reach Cancel), cancels the job when
+``dialog`` is deleted, and then runs none of its callbacks. ``run(operation, quiet=True)``
+shows no progress dialog at all: the caller shows progress itself, from the operation's
+``progress`` signal, and its ``slow`` signal says when the job has outlasted the delay.
+
+The runner has three lanes:
+
+* the **database queue**, one thread: every operation given a ``mission``. Jobs on the mission
+  file never run side by side, and each sees what the jobs queued before it wrote.
+* the **reading lane**, one thread of its own: operations made with ``reads_only=True``. They
+  only read, in a session of their own, and need nothing queued on the database queue to have
+  happened first: a look at the mission as it stands (the Documents page's first-page
+  preview and its choices, the B2B scheduler's problem). SQLite's write-ahead log lets one
+  reader work beside the one writer, so a long write (300 itineraries) does not hold up the
+  preview, and a preview replaced at each keystroke does not hold up the writes. What such a
+  job hands back may be out of date by the time it arrives: the scheduler checks that the
+  mission did not change before it stores anything, and pages refresh on ``changed`` events.
+* work with no ``mission`` (reading a file, copying one) on the global pool.
+
+Closing a mission cancels every job (:meth:`OperationRunner.cancel_all`) and waits for both
+lanes that work on the mission (:meth:`OperationRunner.wait`).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -87,28 +111,37 @@ class Operation(QObject):
     """A piece of work to run off the GUI thread, with callbacks for its outcome.
 
     ``work`` is called as ``work(session, progress)`` when ``mission`` is given (a Session of its
-    own, in one transaction if ``writes``), else as ``work(progress)``.
+    own, in one transaction if ``writes``), else as ``work(progress)``. ``reads_only`` puts a
+    job that only reads the mission on the runner's reading lane (see the module's notes).
 
     Signals:
         progress(int, int, str): as :class:`Progress` reports it.
+        slow(): still under way :data:`PROGRESS_DELAY_MS` after the runner started it: time
+            to show progress (the runner's dialog, or the caller's own when run quiet).
         finished(): the operation is over (after its callback ran).
     """
 
     progress = Signal(int, int, str)
+    slow = Signal()
     finished = Signal()
 
     def __init__(self, work: Work, *, title: str, mission: MissionFile | None = None,
-                 writes: bool = False, on_success: Callable[[Any], None] | None = None,
+                 writes: bool = False, reads_only: bool = False,
+                 on_success: Callable[[Any], None] | None = None,
                  on_failure: Callable[[BaseException], None] | None = None,
                  cancellable: bool = True) -> None:
         super().__init__()
+        if reads_only and (mission is None or writes):
+            raise ValueError("reads_only needs a mission and no writes")
         self.work = work
         self.title = title
         self.mission = mission
         self.writes = writes
+        self.reads_only = reads_only
         self.cancellable = cancellable
         self.on_success = on_success
         self.on_failure = on_failure
+        self.owner: QObject | None = None  # set by the runner: whom the callbacks are for
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -119,7 +152,7 @@ class Operation(QObject):
         self._signals.failed.connect(self._failed)
 
     def cancel(self) -> None:
-        """Ask the work to stop at its next cancellation point."""
+        """Ask the work to stop at its next cancellation point; its callbacks will not run."""
         self._cancel.set()
 
     @property
@@ -146,11 +179,17 @@ class Operation(QObject):
         else:
             self._signals.succeeded.emit([result])  # boxed: a bare None upsets PySide
 
+    def _may_call(self, callback: Callable[..., Any] | None) -> bool:
+        """Whether there is somebody to tell: not cancelled, and neither the owner the runner
+        was given nor the callback's own widget deleted meanwhile."""
+        return (callback is not None and not self.cancelled and _alive(callback)
+                and (self.owner is None or shiboken6.isValid(self.owner)))
+
     def _succeeded(self, boxed: list[Any]) -> None:
         (result,) = boxed
         self.result = result
         self.done = True
-        if self.on_success is not None and not self.cancelled and _alive(self.on_success):
+        if self.on_success is not None and self._may_call(self.on_success):
             self.on_success(result)
         self.finished.emit()
 
@@ -158,7 +197,7 @@ class Operation(QObject):
         self.error = error
         self.done = True
         if self.on_failure is not None and not isinstance(error, Cancelled) \
-                and _alive(self.on_failure):
+                and self._may_call(self.on_failure):
             self.on_failure(error)
         self.finished.emit()
 
@@ -183,7 +222,8 @@ class _Runnable(QRunnable):
 class OperationRunner(QObject):
     """Starts operations for a window and shows their progress when they take a while.
 
-    Database operations queue on a pool of one thread; other work uses the global pool.
+    Operations on the mission queue on a pool of one thread, those that only read
+    (``reads_only``) on a second pool of one thread, other work uses the global pool.
 
     Signals:
         busy_changed(bool): whether any operation is under way.
@@ -196,43 +236,84 @@ class OperationRunner(QObject):
         self._parent_widget = parent
         self._database_pool = QThreadPool(self)
         self._database_pool.setMaxThreadCount(1)
+        self._reading_pool = QThreadPool(self)
+        self._reading_pool.setMaxThreadCount(1)
         self._running: list[Operation] = []
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
 
-    def run(self, operation: Operation) -> Operation:
-        """Start ``operation``; returns it (connect to its ``finished`` to wait for it)."""
+    def running(self) -> list[Operation]:
+        """The operations under way, oldest first."""
+        return list(self._running)
+
+    def run(self, operation: Operation, *, quiet: bool = False,
+            parent: QWidget | None = None) -> Operation:
+        """Start ``operation``; returns it (connect to its ``finished`` to wait for it).
+
+        ``quiet``: no progress dialog, the caller shows progress itself (``progress`` and
+        ``slow`` signals). ``parent``: the widget the job is for; its progress dialog sits on
+        it, and the job is cancelled, its callbacks never run, when it is deleted.
+        """
+        if parent is not None:
+            operation.owner = parent
+            parent.destroyed.connect(operation.cancel)
         self._running.append(operation)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
         operation.finished.connect(lambda: self._forget(operation))
-        QTimer.singleShot(PROGRESS_DELAY_MS, self, lambda: self._show_progress(operation))
-        pool = (self._database_pool if operation.mission is not None
-                else QThreadPool.globalInstance())
+        QTimer.singleShot(PROGRESS_DELAY_MS, operation,
+                          lambda: self._outlasted_delay(operation, quiet))
+        if operation.reads_only:
+            pool = self._reading_pool
+        elif operation.mission is not None:
+            pool = self._database_pool
+        else:
+            pool = QThreadPool.globalInstance()
         pool.start(_Runnable(operation))
         return operation
 
     def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until the queued database work is done (used when closing a mission)."""
-        return self._database_pool.waitForDone(timeout_ms)
+        """Block until the work on the mission (both lanes) is done (used when closing it)."""
+        if timeout_ms < 0:
+            return self._database_pool.waitForDone() and self._reading_pool.waitForDone()
+        deadline = time.monotonic() + timeout_ms / 1000
+        if not self._database_pool.waitForDone(timeout_ms):
+            return False
+        left = max(0, round((deadline - time.monotonic()) * 1000))
+        return self._reading_pool.waitForDone(left)
 
-    def cancel_all(self) -> None:
+    def cancel_all(self, parent: QObject | None = None) -> None:
+        """Cancel every operation under way, or only those run for ``parent``."""
         for operation in list(self._running):
-            operation.cancel()
+            if parent is None or operation.owner is parent:
+                operation.cancel()
 
     def _forget(self, operation: Operation) -> None:
+        owner = operation.owner
+        if owner is not None and shiboken6.isValid(owner):
+            owner.destroyed.disconnect(operation.cancel)
+        if not shiboken6.isValid(self):  # the window went first
+            return
         if operation in self._running:
             self._running.remove(operation)
             if not self._running:
                 self.busy_changed.emit(False)
 
-    def _show_progress(self, operation: Operation) -> None:
-        if operation.done:
+    def _outlasted_delay(self, operation: Operation, quiet: bool) -> None:
+        if operation.done or operation.cancelled:
             return
+        if not quiet:
+            self._show_progress(operation)
+        operation.slow.emit()
+
+    def _show_progress(self, operation: Operation) -> None:
+        parent = operation.owner if isinstance(operation.owner, QWidget) \
+            else self._parent_widget
         dialog = QProgressDialog(operation.title, _("Cancel") if operation.cancellable else "",
-                                 0, 0, self._parent_widget)
+                                 0, 0, parent)
+        dialog.setObjectName("operationProgress")
         dialog.setWindowTitle(_("Please wait"))
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -241,6 +322,8 @@ class OperationRunner(QObject):
             dialog.setCancelButton(None)
 
         def on_progress(done: int, total: int, message: str) -> None:
+            if not shiboken6.isValid(dialog):  # gone with the widget it sat on
+                return
             dialog.setMaximum(max(total, 0))
             dialog.setValue(done if total else 0)
             if message:
