@@ -1,11 +1,15 @@
 """Scheduling in the background: "Schedule automatically" and "Re-plan after changes".
 
-The work runs as an :class:`~desktop.ui.operations.Operation` off the GUI thread: it reads the
-problem in a session of its own, then solves outside any transaction, reporting each better
-schedule ("meetings placed, breaks, bound"). Stop ends the search and keeps the best schedule
-found so far. Back on the GUI thread the answer is stored in one transaction, only if the
-mission did not change meanwhile, as one undoable step (the meetings are photographed before
-and after). An infeasible answer stores nothing and says why, in words.
+The work runs as an :class:`~desktop.ui.operations.Operation` of the window's runner, quiet
+and on its reading lane: it reads the problem in the operation's session, lets go of the
+session, then solves, reporting each better schedule ("meetings placed, breaks, bound") to
+the page's own progress dialog, which shows once the job outlasts the runner's delay. Stop
+ends the search and keeps the best schedule found so far; cancelling the operation (closing
+the mission, or the page going away) ends it too but discards what was found.
+
+Back on the GUI thread the answer is stored in one transaction, only if the mission did not
+change meanwhile, as one undoable step (the meetings are photographed before and after). An
+infeasible answer stores nothing and says why, in words.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,7 +50,7 @@ from desktop.i18n import _
 from desktop.ui.b2b.commands import MeetingsChange, all_meeting_ids
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
-from desktop.ui.operations import PROGRESS_DELAY_MS, Operation
+from desktop.ui.operations import Operation
 from desktop.ui.operations import Progress as OperationProgress
 from desktop.ui.undo import execute
 
@@ -123,10 +127,10 @@ class ResultDialog(QDialog):
         self.finished.connect(self.deleteLater)
 
 
-def _work(context: MissionContext, replan: bool, limit: float, stop: threading.Event,
-          progress: OperationProgress) -> Solved:
-    with context.mission.session_factory() as session:
-        instance = export_problem(session, keep_current=replan, time_limit_s=limit)
+def _work(session: Session, progress: OperationProgress, replan: bool, limit: float,
+          stop: threading.Event) -> Solved:
+    instance = export_problem(session, keep_current=replan, time_limit_s=limit)
+    session.close()  # the search needs no database: let go of the file while it runs
     total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
     holds = placeholder_count(instance)
     progress.report(0, total, describe_instance(instance))
@@ -148,7 +152,11 @@ def _work(context: MissionContext, replan: bool, limit: float, stop: threading.E
 
 
 class Scheduler(QObject):
-    """Runs the scheduler for the page, one run at a time, and stores its answer."""
+    """Runs the scheduler for the page, one run at a time, and stores its answer.
+
+    Signals: none (each run is an :class:`Operation`; its ``finished`` tells when the answer
+    was stored or reported).
+    """
 
     def __init__(self, context: MissionContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -161,9 +169,6 @@ class Scheduler(QObject):
         self.last_report: StoreReport | None = None
         self.last_counts: MissionCounts | None = None
         self.last_reasons: dict[frozenset[int], str] = {}
-        self._stop = threading.Event()
-        stop = self._stop
-        parent.destroyed.connect(lambda *_a: stop.set())
 
     @property
     def busy(self) -> bool:
@@ -172,23 +177,21 @@ class Scheduler(QObject):
     def start(self, replan: bool = False) -> Operation | None:
         if self.busy or self.context.read_only:
             return None
-        self._stop = stop = threading.Event()
-        self.widget.destroyed.connect(lambda *_a: stop.set())
+        stop = threading.Event()  # Stop: end the search, keep the best schedule so far
         title = (_("Re-planning the B2B meetings…") if replan
                  else _("Scheduling the B2B meetings…"))
         limit = self.time_limit_s
-        context = self.context
-        operation = Operation(lambda progress: _work(context, replan, limit, stop, progress),
-                              title=title, on_success=self._solved, on_failure=self._failed)
+        operation = Operation(
+            lambda session, progress: _work(session, progress, replan, limit, stop),
+            title=title, mission=self.context.mission, reads_only=True,
+            on_success=self._solved, on_failure=self._failed)
         self.dialog = dialog = ProgressDialog(title, stop, self.widget)
         operation.progress.connect(dialog.show_progress)
+        operation.slow.connect(dialog.show)
         operation.finished.connect(dialog.hide)
         operation.finished.connect(dialog.deleteLater)
-        QTimer.singleShot(PROGRESS_DELAY_MS, dialog, lambda: None if operation.done
-                          else dialog.show())
         self.operation = operation
-        QThreadPool.globalInstance().start(operation.execute)
-        return operation
+        return self.context.runner.run(operation, quiet=True, parent=self.widget)
 
     def stop(self) -> None:
         if self.dialog is not None and self.busy:

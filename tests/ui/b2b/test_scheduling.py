@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from desktop.b2b.setup import set_unavailable
+from desktop.db.missionfile import MissionFile
 from desktop.db.models import B2BSlot, Meeting
 from desktop.ui.b2b.page import B2BPage
 from desktop.ui.mainwindow import MainWindow
@@ -97,3 +98,28 @@ def test_stop_keeps_the_best_schedule_found_so_far(
     assert meeting_count(page) >= counts.placed > before
     assert "Stopped by you" in scheduler.result_dialog.text.toPlainText()  # type: ignore[union-attr]
     assert page.context.undo_stack.undoText() == "Schedule the B2B meetings"
+
+
+def test_closing_the_mission_while_scheduling_stores_nothing(
+        open_window: Callable[..., MainWindow], demo_path: Path, qtbot: QtBot) -> None:
+    window = open_window(demo_path)
+    page = page_of(window)
+    before = meeting_count(page)
+    scheduler = page.scheduler
+    scheduler.time_limit_s = 120
+    operation = scheduler.start()
+    assert operation is not None
+    assert operation in window.runner.running()  # the window's runner, not a pool aside
+    with qtbot.waitSignal(operation.progress, timeout=30000,
+                          check_params_cb=lambda done, total, text: done > 0):
+        pass
+    window.close_mission()  # cancels the search and waits for it
+    assert operation.cancelled
+    qtbot.waitUntil(lambda: operation.done, timeout=30000)
+    assert scheduler.result_dialog is None
+    mission = MissionFile.open(demo_path, read_only=True)
+    try:
+        with mission.session_factory() as session:
+            assert (session.scalar(select(func.count()).select_from(Meeting)) or 0) == before
+    finally:
+        mission.close()
