@@ -3,8 +3,10 @@
 Choices load in the background; every change of an option refreshes the preview after a
 short pause (a newer preview replaces one under way). Writing runs as an operation of the
 window's runner, with progress ("12 of 300 itineraries") and Cancel; nothing half-written is
-left behind. Previews run on a quiet pool of their own (one at a time, reading only), so
-that no progress dialog flashes while options are being changed.
+left behind. Loading the choices and the previews are quiet operations of the same runner,
+on its reading lane (they only read), so that no progress dialog flashes while options are
+being changed and a long write does not hold up the preview: the page says itself that the
+preview is being prepared.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -64,14 +66,11 @@ class DocumentsPage(Page):
         self.last_preview: Preview | None = None
         self.preview_job: Operation | None = None
         self.write_job: Operation | None = None
-        self._preview_pool = QThreadPool(self)
-        self._preview_pool.setMaxThreadCount(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
         self._stale = False
-        self._quiet: list[Operation] = []  # kept alive until their news is delivered
 
         self.write_button = QPushButton(_("&Write PDF…"))
         self.write_button.setObjectName("writePdf")
@@ -116,7 +115,7 @@ class DocumentsPage(Page):
         self.preview.set_message(_("Preparing the preview…"))
         self._start_quiet(Operation(lambda session, progress: load_choices(session),
                                     title=_("Reading the mission…"),
-                                    mission=self.context.mission,
+                                    mission=self.context.mission, reads_only=True,
                                     on_success=self._choices_loaded,
                                     on_failure=self.context.show_error))
 
@@ -157,15 +156,14 @@ class DocumentsPage(Page):
         self.preview.set_message(_("Preparing the preview…"), keep_image=True)
         job = Operation(lambda session, progress: make_preview(session, progress, request),
                         title=_("Preparing the preview…"), mission=self.context.mission,
-                        on_success=self._preview_done, on_failure=self._preview_failed)
+                        reads_only=True, on_success=self._preview_done,
+                        on_failure=self._preview_failed)
         self.preview_job = job
-        self._start_quiet(job)
-        return job
+        return self._start_quiet(job)
 
-    def _start_quiet(self, operation: Operation) -> None:
-        self._quiet.append(operation)
-        operation.finished.connect(lambda: self._quiet.remove(operation))
-        self._preview_pool.start(operation.execute)
+    def _start_quiet(self, operation: Operation) -> Operation:
+        """Run a read of the page's own on the runner, without a progress dialog."""
+        return self.context.runner.run(operation, quiet=True, parent=self)
 
     def _preview_done(self, preview: Preview) -> None:
         if self.preview_job is None or self.preview_job.result is not preview:
@@ -221,7 +219,7 @@ class DocumentsPage(Page):
         self.write_job = job
         self.write_button.setEnabled(False)
         self.status.setText(title)
-        return self.context.runner.run(job)
+        return self.context.runner.run(job, parent=self)
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.status.setText(message)

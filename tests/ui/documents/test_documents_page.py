@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +13,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from desktop.db.enums import Category, Status
+from desktop.errors import Cancelled
 from desktop.reports import base
 from desktop.roster.people import PeopleFilter, list_people
 from desktop.ui.documents import page as page_module
 from desktop.ui.documents.kinds import KINDS, DocumentRequest, proposed_file_name
 from desktop.ui.documents.page import DocumentsPage
 from desktop.ui.mainwindow import MainWindow
+from desktop.ui.operations import Progress
 
 WAIT_MS = 30000
 
@@ -183,3 +188,55 @@ def test_a_file_name_says_confidential_when_the_list_holds_passports() -> None:
 def test_progress_says_how_many_of_how_many() -> None:
     assert KINDS["itinerary"].progress_text(12, 300) == "12 of 300 itineraries"
     assert KINDS["badges"].progress_text(0, 1) == "0 of 1 badge"
+
+
+def test_the_preview_follows_the_options_while_a_long_write_is_under_way(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(window, qtbot)
+    writing, release = threading.Event(), threading.Event()
+
+    def held_write(session: Session, progress: Progress, request: DocumentRequest,
+                   target: Path) -> list[Path]:
+        writing.set()
+        while not release.wait(0.01):
+            progress.check()
+        return []
+
+    monkeypatch.setattr(page_module, "write_document", held_write)
+    job = page.write(tmp_path / "held.pdf")
+    assert writing.wait(WAIT_MS / 1000)
+    choose(page.options.kind, "programme")
+    wanted = page.options.request()
+    look = page.refresh_preview()
+    assert look.reads_only and look in window.runner.running()  # quiet, on the reading lane
+    qtbot.waitUntil(lambda: page.last_preview is not None
+                    and page.last_preview.request == wanted, timeout=WAIT_MS)
+    assert not job.done  # the write still holds the database queue
+    with qtbot.waitSignal(page.write_finished, timeout=WAIT_MS):
+        release.set()
+
+
+def test_closing_the_mission_stops_a_write_under_way(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = open_page(window, qtbot)
+    writing = threading.Event()
+    told: list[object] = []
+
+    def endless_write(session: Session, progress: Progress, request: DocumentRequest,
+                      target: Path) -> list[Path]:
+        writing.set()
+        while True:
+            progress.report(0, 0, "still writing")
+            time.sleep(0.01)
+
+    monkeypatch.setattr(page_module, "write_document", endless_write)
+    job = page.write(tmp_path / "never.pdf")
+    job.finished.connect(lambda: told.append(job.error))
+    assert writing.wait(WAIT_MS / 1000)
+    window.close_mission()
+    assert job.cancelled
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    assert isinstance(told[0], Cancelled)
+    assert not (tmp_path / "never.pdf").exists()
