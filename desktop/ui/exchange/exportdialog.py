@@ -3,7 +3,9 @@
 A preset fills in the fields (the user ticks more or fewer) and who is on the list; the side,
 category and status filters narrow it. Sensitive fields (passport number, date of birth) are
 only offered once the user asks for them, and the file is then marked confidential. The list
-is written in the background, and the user is offered to open it.
+is written in the background by the window's runner, with its progress dialog on this
+dialog, and the user is offered to open it. Cancelling the dialog cancels the export at its
+next step, and nobody is told of its end.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from desktop.i18n import _
 from desktop.ui import dialogs
 from desktop.ui.context import MissionContext
 from desktop.ui.exchange.importwizard import ERROR_STYLE, error_label, show_message
-from desktop.ui.operations import Operation, OperationRunner, Progress
+from desktop.ui.operations import Operation, Progress
 
 FORMAT_CHOICES = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV (.csv)"), ("pdf", "PDF (.pdf)"))
 _UNSAFE = re.compile(r'[\\/:*?"<>|]+')
@@ -91,7 +93,6 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle(_("Export attendees"))
         self.context = context
-        self.runner = OperationRunner(self)
         self.open_file = open_file or (lambda path: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(path))))
         self.preset = QComboBox()
@@ -133,6 +134,7 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
+        self.rejected.connect(self.cancel_jobs)
         self._lay_out(browse)
         self._preset_chosen()
         self.resize(640, 640)
@@ -258,11 +260,15 @@ class ExportDialog(QDialog):
             target = target.with_name(target.name + "." + fmt)
         show_message(self.errors, "")
         self.export_button.setEnabled(False)
-        self.runner.run(Operation(
+        self.context.runner.run(Operation(
             export_work(self.preset.currentData(), fields, self.filters(), fmt, target,
                         self.sensitive.isChecked()),
             title=_("Exporting the attendees…"), mission=self.context.mission,
-            on_success=self._written, on_failure=self._failed))
+            on_success=self._written, on_failure=self._failed), parent=self)
+
+    def cancel_jobs(self) -> None:
+        """Stop this dialog's export under way (and no other work of the window)."""
+        self.context.runner.cancel_all(self)
 
     def _written(self, result: tuple[Path, int, bool]) -> None:
         path, people, confidential = result

@@ -2,8 +2,11 @@
 
 The steps: choose the kind of list and the file; choose the sheet of a workbook that has
 several; check which column means which field; preview what every row would do; import.
-Reading, previewing and importing run as background operations with their own Session, so a
-large file shows progress and can be cancelled; the import is one transaction.
+Reading, previewing and importing run as operations of the window's runner, each with its
+own Session, so a large file shows progress and can be cancelled; the import is one
+transaction, queued with the window's other work on the mission. Their progress dialog sits on
+the wizard (the window under it is blocked while the wizard is open), and cancelling the
+wizard cancels its jobs and no other.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from desktop.i18n import _
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
 from desktop.ui.exchange.jobs import ImportDone, PreviewSummary, reading
-from desktop.ui.operations import Operation, OperationRunner
+from desktop.ui.operations import Operation
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(5)
 ERROR_STYLE = "color: #a4262c;"
@@ -67,7 +70,6 @@ class ImportWizard(QWizard):
 
         self.setObjectName("importWizard")
         self.context = context
-        self.runner = OperationRunner(self)
         self.kind = Kind.PEOPLE
         self.path: Path | None = None
         self.source: Source | None = None
@@ -90,15 +92,19 @@ class ImportWizard(QWizard):
         self.setPage(PREVIEW_PAGE, PreviewPage(self))
         self.setPage(RESULT_PAGE, ResultPage(self))
         self.resize(920, 640)
-        self.rejected.connect(self.runner.cancel_all)
+        self.rejected.connect(self.cancel_jobs)
 
     def run(self, work: Callable[..., Any], *, title: str, mission: bool, writes: bool = False,
             on_success: Callable[[Any], None],
             on_failure: Callable[[BaseException], None]) -> Operation:
-        """Start background work for a page (its progress dialog is the wizard's)."""
-        return self.runner.run(Operation(
+        """Start background work for a page (its progress dialog sits on the wizard)."""
+        return self.context.runner.run(Operation(
             work, title=title, mission=self.context.mission if mission else None,
-            writes=writes, on_success=on_success, on_failure=on_failure))
+            writes=writes, on_success=on_success, on_failure=on_failure), parent=self)
+
+    def cancel_jobs(self) -> None:
+        """Stop the wizard's own work under way (an import stopped writes nothing)."""
+        self.context.runner.cancel_all(self)
 
     def read(self, path: Path, sheet: str | None, page: QWizardPage, errors: QLabel) -> None:
         """Read ``path`` in the background, then go on to the next page (or say why not)."""
