@@ -1,7 +1,8 @@
 """The File menu on whole missions: a new mission, a copy saved elsewhere, a backup restored.
 
 The file dialogs are the platform's own; the tests answer them by patching
-``QFileDialog``'s static functions. Our own dialogs are driven as a person would.
+``QFileDialog``'s static functions. Our own dialogs are driven as a person would, each found as
+the very dialog the code under test runs (not whichever window happens to be active).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -36,14 +37,25 @@ def answer_save_dialog(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]
     return asked
 
 
-def when_dialog_opens(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
-    """Run ``act`` on the modal dialog of type ``kind`` as soon as its event loop runs."""
-    def find_and_act() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, kind), dialog
-        act(dialog)
+def when_dialog_opens(monkeypatch: pytest.MonkeyPatch, kind: type[QDialog],
+                      act: Callable[[QDialog], None]) -> list[QDialog]:
+    """Answer the dialogs of exactly the class ``kind`` that the code under test runs with
+    ``exec()``: each is shown, ``act`` drives it as a person would, and ``exec()`` returns how
+    it ended. A dialog that ``act`` leaves open fails the test rather than waiting for ever,
+    and no other window (a dialog another test left open) can be mistaken for it. Returns the
+    dialogs answered."""
+    answered: list[QDialog] = []
 
-    QTimer.singleShot(0, find_and_act)
+    def run(dialog: QDialog) -> int:
+        assert type(dialog) is kind, dialog
+        answered.append(dialog)
+        dialog.show()
+        act(dialog)
+        assert not dialog.isVisible(), "the dialog was left open"
+        return dialog.result()
+
+    monkeypatch.setattr(kind, "exec", run)
+    return answered
 
 
 def ok_button(dialog: QDialog) -> QWidget:
@@ -85,9 +97,10 @@ def test_a_new_mission_needs_a_name_then_opens_empty(qtbot: QtBot, tmp_path: Pat
         qtbot.keyClicks(dialog.organisers, "APEBI")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    when_dialog_opens(NewMissionDialog, fill)
+    answered = when_dialog_opens(monkeypatch, NewMissionDialog, fill)
     with qtbot.waitSignal(window.mission_opened):
         missionactions.new_mission(window)
+    assert len(answered) == 1
     assert refused and refused[0]  # the reason was shown in the dialog
     assert asked == ["New mission"]
     assert target.exists()
@@ -110,8 +123,8 @@ def test_save_a_copy_writes_the_mission_elsewhere_and_keeps_this_one_open(
     assert count_people(target) == count_people_open(window)
 
 
-def test_restoring_a_backup_brings_back_what_was_deleted(window: MainWindow,
-                                                        qtbot: QtBot) -> None:
+def test_restoring_a_backup_brings_back_what_was_deleted(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     before = count_people_open(window)
     page = window.show_page("people")
     assert isinstance(page, PeoplePage)
@@ -132,7 +145,8 @@ def test_restoring_a_backup_brings_back_what_was_deleted(window: MainWindow,
         dialog.list.setCurrentRow(dialog.list.count() - 1)  # the oldest: before the delete
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    when_dialog_opens(BackupsDialog, restore)
+    answered = when_dialog_opens(monkeypatch, BackupsDialog, restore)
     with qtbot.waitSignal(window.mission_opened, timeout=20000):
         missionactions.restore(window)
+    assert len(answered) == 1
     assert count_people_open(window) == before
