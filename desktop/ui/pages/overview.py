@@ -1,19 +1,30 @@
 """The Overview page: the mission's headline, its counts and its problems list.
 
 Everything is computed by services (:func:`desktop.overview.mission_counts`,
-:func:`desktop.checks.mission_findings`) in a background operation; double-clicking a problem
-opens the record at fault.
+:func:`desktop.checks.mission_findings`) off the GUI thread; double-clicking a problem opens
+the record at fault.
+
+The headline and the counts are quick and come from a background operation. The problems list
+takes more than a second of pure Python on a large mission: for a mission file it is worked out
+in a child process (:mod:`desktop.ui.problemsworker`), so that the window's interpreter stays
+free while the user moves on to another page. A mission on a server, or a child process that
+cannot start or fails, gets the list from the background operation instead, as before. (A
+server's mission could be read by the child through its URL too; it is not, so that the
+password never leaves the window's process.)
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,7 +50,9 @@ from desktop.ui.findingsmodel import FindingsModel, category_title
 from desktop.ui.operations import Operation, Progress
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.base import Page
+from desktop.ui.problemsworker import problems_process
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class OverviewData:
@@ -70,30 +83,51 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_overview(session: Session, progress: Progress) -> OverviewData:
-    """The work of the overview's background operation."""
+def read_summary(session: Session, progress: Progress) -> OverviewData:
+    """The headline and the counts, without the problems list (``findings`` empty)."""
     mission = get_mission(session)
     cities = sorted({c for c in session.scalars(select(Venue.city).distinct()) if c})
-    progress.report(1, 3, _("Counting…"))
+    progress.report(1, 2, _("Counting…"))
     counts = mission_counts(session)
-    progress.report(2, 3, _("Looking for problems…"))
-    with collector_paused():
-        findings = mission_findings(session)
-    progress.report(3, 3)
+    progress.report(2, 2)
     return OverviewData(mission.name, mission.start_date, mission.end_date, mission.organisers,
-                        cities, counts, findings)
+                        cities, counts, [])
+
+
+def read_findings(session: Session, progress: Progress) -> list[Finding]:
+    """The problems list, worked out in the window's process."""
+    progress.report(0, 0, _("Looking for problems…"))
+    with collector_paused():
+        return mission_findings(session)
+
+
+def read_overview(session: Session, progress: Progress) -> OverviewData:
+    """Headline, counts and problems list, all in one background operation."""
+    summary = read_summary(session, progress)
+    return replace(summary, findings=read_findings(session, progress))
 
 
 class OverviewPage(Page):
-    """Headline, counts and problems; reloads whenever the mission changes."""
+    """Headline, counts and problems; reloads whenever the mission changes.
+
+    Signals:
+        shown(): everything is shown, the problems list included (``data`` is set).
+    """
 
     key = "overview"
+    shown = Signal()
 
     def __init__(self, context: MissionContext) -> None:
         super().__init__(context)
         self.data: OverviewData | None = None
         self.operation: Operation | None = None
-        self._stale = False
+        # The problems list under way in the child process (its ticket), and the two halves
+        # of what is shown, kept until both are in.
+        self._ticket: int | None = None
+        self._separate = False  # whether the problems list comes apart from the rest
+        self._listening = False
+        self._summary: OverviewData | None = None
+        self._findings: list[Finding] | None = None
 
         self.title = QLabel()
         self.title.setObjectName("missionName")
@@ -195,29 +229,88 @@ class OverviewPage(Page):
 
     # -- loading -----------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """Whether a load is under way (in the background operation or the child process)."""
+        return self._ticket is not None or (
+            self.operation is not None and not self.operation.done)
+
     def load(self) -> None:
-        if self.operation is not None and not self.operation.done:
-            self._stale = True
-            return
+        """Read everything again; a load still under way is superseded (its result dropped)."""
+        if self.busy:
+            self._cancel_load()
         self.status.setText(_("Checking…"))
         self.recheck.setEnabled(False)
+        self._summary = self._findings = None
+        path = self.context.mission.path
+        if path is not None:
+            worker = problems_process()
+            if not self._listening:
+                worker.finished.connect(self._findings_arrived)
+                self._listening = True
+            self._ticket = worker.submit(path)
+        self._separate = self._ticket is not None
+        work = read_summary if self._separate else read_overview
         self.operation = self.context.runner.run(Operation(
-            read_overview, title=_("Checking the mission…"), mission=self.context.mission,
-            on_success=self.show_data, on_failure=self._failed))
+            work, title=_("Checking the mission…"), mission=self.context.mission,
+            on_success=self._summary_read, on_failure=self._failed))
+
+    def _cancel_load(self) -> None:
+        if self.operation is not None and not self.operation.done:
+            self.operation.cancel()
+        if self._ticket is not None:
+            problems_process().cancel(self._ticket)
+            self._ticket = None
 
     def _mission_changed(self, _kind: str) -> None:
         if self._activated:
             self.load()
 
     def _failed(self, error: BaseException) -> None:
+        self._cancel_load()
         self.status.setText("")
         self.recheck.setEnabled(True)
         self.context.show_error(error)
 
-    def show_data(self, data: OverviewData) -> None:
-        self.data = data
-        self.recheck.setEnabled(True)
-        self.status.setText("")
+    def _summary_read(self, data: OverviewData) -> None:
+        """The background operation's result: everything, or the headline and counts while
+        the child process works out the problems."""
+        if not self._separate:
+            self.show_data(data)
+            return
+        self._summary = data
+        self._show_summary(data)
+        self._show_when_complete()
+
+    def _findings_arrived(self, ticket: int, future: Future[Any]) -> None:
+        """The child process's result; one for another page, or superseded, is not ours."""
+        if ticket != self._ticket:
+            return
+        self._ticket = None
+        try:
+            findings: list[Finding] = future.result()
+        except Exception:
+            if self.operation is not None and self.operation.cancelled:
+                return  # the mission is being closed
+            log.warning("The problems list failed in its own process; "
+                        "working it out in the window's process.", exc_info=True)
+            self.operation = self.context.runner.run(Operation(
+                read_findings, title=_("Checking the mission…"), mission=self.context.mission,
+                on_success=self._findings_read, on_failure=self._failed))
+            return
+        self._findings_read(findings)
+
+    def _findings_read(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        self._show_when_complete()
+
+    def _show_when_complete(self) -> None:
+        if self._summary is not None and self._findings is not None:
+            data = replace(self._summary, findings=self._findings)
+            self._summary = self._findings = None
+            self.show_data(data)
+
+    def _show_summary(self, data: OverviewData) -> None:
         self.title.setText(data.name)
         parts = [_("{start} to {end}").format(start=format_date(data.start),
                                               end=format_date(data.end))]
@@ -237,15 +330,19 @@ class OverviewPage(Page):
             ngettext("{day}: {n} arrival", "{day}: {n} arrivals", n).format(
                 day=format_weekday_date(day), n=n)
             for day, n in counts.arrivals_by_day.items()) or _("No arrivals recorded yet."))
+
+    def show_data(self, data: OverviewData) -> None:
+        self.data = data
+        self.recheck.setEnabled(True)
+        self.status.setText("")
+        self._show_summary(data)
         self.findings.set_findings(data.findings)
         self._fill_categories()
         count = len(data.findings)
         self.problems_title.setText(
             ngettext("{n} problem", "{n} problems", count).format(n=format_number(count))
             if data.findings else _("No problems found"))
-        if self._stale:
-            self._stale = False
-            self.load()
+        self.shown.emit()
 
     def _fill_categories(self) -> None:
         """One filter entry per kind of problem present, with its count."""

@@ -1,0 +1,207 @@
+"""The Overview's problems list is worked out in a child process, and falls back to a thread."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.checks import Finding, Ref
+from desktop.checks_process import findings_of_file
+from desktop.db.engine import sqlite_url
+from desktop.db.missionfile import MissionFile
+from desktop.ui import problemsworker
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.pages.overview import OverviewPage
+from desktop.ui.pages.people import PeoplePage
+from desktop.ui.problemsworker import ProblemsProcess, problems_process
+
+WAIT_MS = 30000  # a spawned child imports the database layer and the checks first
+
+
+@pytest.fixture(autouse=True)
+def _no_process_left() -> Iterator[None]:
+    """Each test ends with the problems process shut down and no child process left."""
+    yield
+    problems_process().shutdown()
+    assert multiprocessing.active_children() == []
+
+
+class HeldExecutor(Executor):
+    """An executor whose futures the test completes by hand, in the order it chooses."""
+
+    def __init__(self) -> None:
+        self.submitted: list[tuple[str, Future[Any]]] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self.submitted.append((str(args[0]), future))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
+
+def use_process(monkeypatch: pytest.MonkeyPatch, start: Callable[[], Executor]) -> list[int]:
+    """Make the application's problems process start its executor with ``start``; returns
+    the list that counts the starts."""
+    starts: list[int] = []
+
+    def counted() -> Executor:
+        starts.append(1)
+        return start()
+
+    monkeypatch.setattr(problemsworker, "_shared", ProblemsProcess(start=counted))
+    return starts
+
+
+def overview_of(window: MainWindow) -> OverviewPage:
+    page = window.current_page
+    assert isinstance(page, OverviewPage)
+    return page
+
+
+def shown_messages(page: OverviewPage) -> list[str]:
+    model = page.problems.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_the_problems_list_comes_from_the_child_process_and_opens_the_record(
+        window: MainWindow, demo_path: Path, qtbot: QtBot,
+        caplog: pytest.LogCaptureFixture) -> None:
+    overview = overview_of(window)
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+    assert problems_process().started
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert overview.data is not None
+    assert overview.data.findings == findings_of_file(demo_path)
+    assert overview.findings.rowCount() == len(overview.data.findings) > 0
+
+    row = next(row for row, message in enumerate(shown_messages(overview))
+               if "passport" in message)
+    ref = overview.findings.ref_at(row)
+    assert isinstance(ref, Ref) and ref.kind == "person"
+    index = overview.problems.model().index(row, 0)
+    overview.problems.scrollTo(index)
+    centre = overview.problems.visualRect(index).center()
+    qtbot.mouseClick(overview.problems.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(overview.problems.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    page = window.current_page
+    assert isinstance(page, PeoplePage)
+    qtbot.waitUntil(lambda: page.current_id == ref.id)
+
+
+def test_the_child_process_reads_without_qt_and_without_taking_the_file(
+        window: MainWindow, qtbot: QtBot) -> None:
+    overview = overview_of(window)
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+    executor = problems_process()._executor
+    assert executor is not None
+    assert executor.submit(eval, "'PySide6' in __import__('sys').modules").result() is False
+    # The window still holds the file for writing: the child opened it read-only.
+    assert window.mission is not None and not window.mission.read_only
+    assert not window.context.read_only  # type: ignore[union-attr]
+
+
+def test_a_result_for_a_closed_or_replaced_mission_is_ignored(
+        open_window: Callable[..., MainWindow], demo_path: Path, tmp_path: Path,
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    held = HeldExecutor()
+    use_process(monkeypatch, lambda: held)
+    window = open_window(demo_path)
+    first = overview_of(window)
+    qtbot.waitUntil(lambda: len(held.submitted) == 1)
+    qtbot.waitUntil(lambda: first.card_values["people"].text() != "–")
+    assert first.data is None and first.busy  # counts shown, problems still awaited
+
+    # The mission changes: a second pass supersedes the first, which had already started.
+    started = held.submitted[0][1]
+    assert started.set_running_or_notify_cancel()
+    window.events.changed.emit("person")
+    qtbot.waitUntil(lambda: len(held.submitted) == 2)
+    started.set_result([Finding("Stale: before the change", Ref("person", 1))])
+    QApplication.processEvents()
+    assert first.data is None
+
+    # Another mission replaces it before its pass is done.
+    other = tmp_path / "Other.mission"
+    shutil.copyfile(demo_path, other)
+    with qtbot.waitSignal(window.mission_opened, timeout=WAIT_MS):
+        window.open_path(other)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    second = overview_of(window)
+    assert second is not first
+    qtbot.waitUntil(lambda: len(held.submitted) == 3)
+    assert held.submitted[2][0] == str(other)
+
+    held.submitted[1][1].set_result([Finding("Stale: the closed mission", Ref("person", 1))])
+    QApplication.processEvents()
+    assert second.data is None
+    expected = findings_of_file(other)
+    with qtbot.waitSignal(second.shown, timeout=WAIT_MS):
+        held.submitted[2][1].set_result(expected)
+    assert second.data is not None and second.data.findings == expected
+    assert not [m for m in shown_messages(second) if m.startswith("Stale")]
+
+
+def test_the_list_is_worked_out_in_the_window_when_the_process_cannot_start(
+        open_window: Callable[..., MainWindow], demo_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    def refuse() -> Executor:
+        raise OSError("no more processes")
+
+    starts = use_process(monkeypatch, refuse)
+    window = open_window(demo_path)
+    overview = overview_of(window)
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+    assert starts == [1]
+    assert overview.data is not None
+    assert overview.data.findings == findings_of_file(demo_path)
+    assert any("cannot run in a process" in r.getMessage() for r in caplog.records)
+
+
+def test_the_list_is_worked_out_in_the_window_when_the_process_breaks(
+        open_window: Callable[..., MainWindow], demo_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    held = HeldExecutor()
+    starts = use_process(monkeypatch, lambda: held)
+    window = open_window(demo_path)
+    overview = overview_of(window)
+    qtbot.waitUntil(lambda: len(held.submitted) == 1)
+    held.submitted[0][1].set_exception(BrokenProcessPool("the child died"))
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+    assert overview.data is not None
+    assert overview.data.findings == findings_of_file(demo_path)
+    # The broken pool was dropped: the next pass starts a new one.
+    overview.recheck.click()
+    qtbot.waitUntil(lambda: len(held.submitted) == 2)
+    assert starts == [1, 1]
+
+
+def test_a_mission_that_is_not_a_file_gets_its_list_in_the_window(
+        qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    starts = use_process(monkeypatch, HeldExecutor)
+    mission = MissionFile.connect(sqlite_url(demo_path))
+    assert mission.path is None
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.set_mission(mission, "overview")
+        overview = overview_of(window)
+        qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+        assert overview.data is not None
+        assert overview.data.findings == findings_of_file(demo_path)
+        assert starts == []
+    finally:
+        window.close_mission()
