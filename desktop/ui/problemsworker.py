@@ -1,10 +1,10 @@
-"""The window's side of the problems list's child process.
+"""The window's side of the Overview's child process.
 
 :func:`problems_process` hands out one :class:`ProblemsProcess` for the application. It starts
 a process pool of one worker, spawned (not forked: a copy of a Qt process is not safe to run)
 the first time a problems list is asked for, and shut down when the application quits. The
-worker runs :func:`desktop.checks_process.findings_of_file`, which imports the checks and the
-database layer and never Qt.
+worker runs the functions of :mod:`desktop.checks_process` (its headline and counts, its
+problems list), which import the checks and the database layer and never Qt.
 
 A computation is a ticket: :meth:`ProblemsProcess.submit` returns it, and the ``finished``
 signal brings it back on the GUI thread with its future, done. Whoever asked keeps the ticket
@@ -39,14 +39,14 @@ def spawn_executor() -> Executor:
 
 
 class ProblemsProcess(QObject):
-    """Works out problems lists of mission files in a child process.
+    """Reads mission files in a child process: their problems lists, their headlines.
 
     ``start`` makes the executor (a process pool of one by default); it is called on the first
     :meth:`submit`, and again after the pool broke or was shut down.
 
     Signals:
         finished(int, object): a computation's ticket and its ``Future``, done (its
-            ``result()`` is the list of findings, or raises what went wrong).
+            ``result()`` is what the work returned, or raises what went wrong).
     """
 
     finished = Signal(int, object)
@@ -65,15 +65,14 @@ class ProblemsProcess(QObject):
     def started(self) -> bool:
         return self._executor is not None
 
-    def submit(self, path: Path) -> int | None:
-        """Start working out the findings of the mission file ``path``; returns the ticket
-        that ``finished`` will carry, or None (logged) when the process cannot start."""
-        from desktop.checks_process import findings_of_file
-
+    def submit(self, work: Callable[[str], Any], path: Path) -> int | None:
+        """Start ``work(path)`` in the child (``work``: a function of a mission file's path,
+        importable without Qt); returns the ticket that ``finished`` will carry, or None
+        (logged) when the process cannot start. Jobs run one at a time, in order."""
         try:
             if self._executor is None:
                 self._executor = self._start()
-            future = self._executor.submit(findings_of_file, str(path))
+            future = self._executor.submit(work, str(path))
         except Exception:
             log.warning("The problems list cannot run in a process of its own; "
                         "it is worked out in the window's process.", exc_info=True)

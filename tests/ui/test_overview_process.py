@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.checks import Finding, Ref
-from desktop.checks_process import findings_of_file
+from desktop.checks_process import findings_of_file, summary_of_file
 from desktop.db.engine import sqlite_url
 from desktop.db.missionfile import MissionFile
 from desktop.ui import problemsworker
@@ -38,15 +38,23 @@ def _no_process_left() -> Iterator[None]:
 
 
 class HeldExecutor(Executor):
-    """An executor whose futures the test completes by hand, in the order it chooses."""
+    """An executor whose jobs the test runs by hand (here, in this process), in the order
+    it chooses."""
 
     def __init__(self) -> None:
-        self.submitted: list[tuple[str, Future[Any]]] = []
+        self.submitted: list[tuple[Callable[..., Any], str, Future[Any]]] = []
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         future: Future[Any] = Future()
-        self.submitted.append((str(args[0]), future))
+        self.submitted.append((fn, str(args[0]), future))
         return future
+
+    def future(self, job: int) -> Future[Any]:
+        return self.submitted[job][2]
+
+    def run(self, job: int) -> None:
+        fn, path, future = self.submitted[job]
+        future.set_result(fn(path))
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         pass
@@ -120,20 +128,24 @@ def test_a_result_for_a_closed_or_replaced_mission_is_ignored(
     use_process(monkeypatch, lambda: held)
     window = open_window(demo_path)
     first = overview_of(window)
-    qtbot.waitUntil(lambda: len(held.submitted) == 1)
+    qtbot.waitUntil(lambda: len(held.submitted) == 2)
+    assert [fn for fn, _path, _future in held.submitted] == [summary_of_file, findings_of_file]
+    held.run(0)
     qtbot.waitUntil(lambda: first.card_values["people"].text() != "–")
     assert first.data is None and first.busy  # counts shown, problems still awaited
 
-    # The mission changes: a second pass supersedes the first, which had already started.
-    started = held.submitted[0][1]
-    assert started.set_running_or_notify_cancel()
+    # The mission changes: a second pass supersedes the first, whose problems list had
+    # already started in the child.
+    assert held.future(1).set_running_or_notify_cancel()
     window.events.changed.emit("person")
-    qtbot.waitUntil(lambda: len(held.submitted) == 2)
-    started.set_result([Finding("Stale: before the change", Ref("person", 1))])
+    qtbot.waitUntil(lambda: len(held.submitted) == 4)
+    held.future(1).set_result([Finding("Stale: before the change", Ref("person", 1))])
     QApplication.processEvents()
     assert first.data is None
 
-    # Another mission replaces it before its pass is done.
+    # Another mission replaces it before its pass is done: what had not started is cancelled,
+    # what had is ignored.
+    assert held.future(3).set_running_or_notify_cancel()
     other = tmp_path / "Other.mission"
     shutil.copyfile(demo_path, other)
     with qtbot.waitSignal(window.mission_opened, timeout=WAIT_MS):
@@ -141,16 +153,18 @@ def test_a_result_for_a_closed_or_replaced_mission_is_ignored(
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     second = overview_of(window)
     assert second is not first
-    qtbot.waitUntil(lambda: len(held.submitted) == 3)
-    assert held.submitted[2][0] == str(other)
+    assert held.future(2).cancelled()
+    qtbot.waitUntil(lambda: len(held.submitted) == 6)
+    assert {path for _fn, path, _future in held.submitted[4:]} == {str(other)}
 
-    held.submitted[1][1].set_result([Finding("Stale: the closed mission", Ref("person", 1))])
+    held.future(3).set_result([Finding("Stale: the closed mission", Ref("person", 1))])
+    held.run(4)
     QApplication.processEvents()
     assert second.data is None
-    expected = findings_of_file(other)
     with qtbot.waitSignal(second.shown, timeout=WAIT_MS):
-        held.submitted[2][1].set_result(expected)
-    assert second.data is not None and second.data.findings == expected
+        held.run(5)
+    assert second.data is not None and second.data.findings == findings_of_file(other)
+    assert second.findings.rowCount() > 0
     assert not [m for m in shown_messages(second) if m.startswith("Stale")]
 
 
@@ -177,14 +191,15 @@ def test_the_list_is_worked_out_in_the_window_when_the_process_breaks(
     starts = use_process(monkeypatch, lambda: held)
     window = open_window(demo_path)
     overview = overview_of(window)
-    qtbot.waitUntil(lambda: len(held.submitted) == 1)
-    held.submitted[0][1].set_exception(BrokenProcessPool("the child died"))
+    qtbot.waitUntil(lambda: len(held.submitted) == 2)
+    held.run(0)
+    held.future(1).set_exception(BrokenProcessPool("the child died"))
     qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
     assert overview.data is not None
     assert overview.data.findings == findings_of_file(demo_path)
     # The broken pool was dropped: the next pass starts a new one.
     overview.recheck.click()
-    qtbot.waitUntil(lambda: len(held.submitted) == 2)
+    qtbot.waitUntil(lambda: len(held.submitted) == 4)
     assert starts == [1, 1]
 
 

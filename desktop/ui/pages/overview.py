@@ -4,13 +4,13 @@ Everything is computed by services (:func:`desktop.overview.mission_counts`,
 :func:`desktop.checks.mission_findings`) off the GUI thread; double-clicking a problem opens
 the record at fault.
 
-The headline and the counts are quick and come from a background operation. The problems list
-takes more than a second of pure Python on a large mission: for a mission file it is worked out
-in a child process (:mod:`desktop.ui.problemsworker`), so that the window's interpreter stays
-free while the user moves on to another page. A mission on a server, or a child process that
-cannot start or fails, gets the list from the background operation instead, as before. (A
-server's mission could be read by the child through its URL too; it is not, so that the
-password never leaves the window's process.)
+For a mission file all of it is read in a child process (:mod:`desktop.ui.problemsworker`):
+the headline and counts first, shown as soon as they arrive, then the problems list, which
+takes more than a second of pure Python on a large mission. The window's interpreter stays
+free meanwhile, so the user can move on to another page without waiting. A mission on a
+server, or a child process that cannot start or fails, is read by a background operation
+instead, as before. (A server's mission could be read by the child through its URL too; it is
+not, so that the password never leaves the window's process.)
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ import logging
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -37,14 +36,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.checks import Finding, Ref, mission_findings
-from desktop.db.models import Venue
+from desktop.checks_process import (
+    OverviewData,
+    findings_of_file,
+    mission_summary,
+    summary_of_file,
+)
 from desktop.i18n import _, format_date, format_number, format_weekday_date, ngettext
-from desktop.missions import get_mission
-from desktop.overview import MissionCounts, mission_counts
 from desktop.ui.context import MissionContext
 from desktop.ui.findingsmodel import FindingsModel, category_title
 from desktop.ui.operations import Operation, Progress
@@ -53,17 +54,6 @@ from desktop.ui.pages.base import Page
 from desktop.ui.problemsworker import problems_process
 
 log = logging.getLogger(__name__)
-
-@dataclass
-class OverviewData:
-    name: str
-    start: date
-    end: date
-    organisers: str
-    cities: list[str]
-    counts: MissionCounts
-    findings: list[Finding]
-
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
@@ -85,13 +75,10 @@ def collector_paused() -> Iterator[None]:
 
 def read_summary(session: Session, progress: Progress) -> OverviewData:
     """The headline and the counts, without the problems list (``findings`` empty)."""
-    mission = get_mission(session)
-    cities = sorted({c for c in session.scalars(select(Venue.city).distinct()) if c})
     progress.report(1, 2, _("Counting…"))
-    counts = mission_counts(session)
+    summary = mission_summary(session)
     progress.report(2, 2)
-    return OverviewData(mission.name, mission.start_date, mission.end_date, mission.organisers,
-                        cities, counts, [])
+    return summary
 
 
 def read_findings(session: Session, progress: Progress) -> list[Finding]:
@@ -121,10 +108,9 @@ class OverviewPage(Page):
         super().__init__(context)
         self.data: OverviewData | None = None
         self.operation: Operation | None = None
-        # The problems list under way in the child process (its ticket), and the two halves
-        # of what is shown, kept until both are in.
-        self._ticket: int | None = None
-        self._separate = False  # whether the problems list comes apart from the rest
+        # The child process's jobs under way ("summary", "findings": their tickets), and the
+        # two halves of what is shown, kept until both are in.
+        self._jobs: dict[str, int] = {}
         self._listening = False
         self._summary: OverviewData | None = None
         self._findings: list[Finding] | None = None
@@ -231,9 +217,8 @@ class OverviewPage(Page):
 
     @property
     def busy(self) -> bool:
-        """Whether a load is under way (in the background operation or the child process)."""
-        return self._ticket is not None or (
-            self.operation is not None and not self.operation.done)
+        """Whether a load is under way (in the child process or a background operation)."""
+        return bool(self._jobs) or (self.operation is not None and not self.operation.done)
 
     def load(self) -> None:
         """Read everything again; a load still under way is superseded (its result dropped)."""
@@ -242,25 +227,46 @@ class OverviewPage(Page):
         self.status.setText(_("Checking…"))
         self.recheck.setEnabled(False)
         self._summary = self._findings = None
+        if not self._load_in_child():
+            self._load_here()
+
+    def _load_in_child(self) -> bool:
+        """Ask the child process for the headline, then the problems; False if it cannot."""
         path = self.context.mission.path
-        if path is not None:
-            worker = problems_process()
-            if not self._listening:
-                worker.finished.connect(self._findings_arrived)
-                self._listening = True
-            self._ticket = worker.submit(path)
-        self._separate = self._ticket is not None
-        work = read_summary if self._separate else read_overview
+        if path is None:
+            return False
+        worker = problems_process()
+        if not self._listening:
+            worker.finished.connect(self._child_finished)
+            # A page closed with its mission drops what has not started yet.
+            jobs = self._jobs
+
+            def drop_jobs() -> None:
+                for ticket in jobs.values():
+                    worker.cancel(ticket)
+
+            self.destroyed.connect(drop_jobs)
+            self._listening = True
+        for name, work in (("summary", summary_of_file), ("findings", findings_of_file)):
+            ticket = worker.submit(work, path)
+            if ticket is None:
+                self._cancel_load()
+                return False
+            self._jobs[name] = ticket
+        return True
+
+    def _load_here(self) -> None:
+        """Everything in one background operation, in this process."""
         self.operation = self.context.runner.run(Operation(
-            work, title=_("Checking the mission…"), mission=self.context.mission,
-            on_success=self._summary_read, on_failure=self._failed))
+            read_overview, title=_("Checking the mission…"), mission=self.context.mission,
+            on_success=self.show_data, on_failure=self._failed))
 
     def _cancel_load(self) -> None:
         if self.operation is not None and not self.operation.done:
             self.operation.cancel()
-        if self._ticket is not None:
-            problems_process().cancel(self._ticket)
-            self._ticket = None
+        for ticket in self._jobs.values():
+            problems_process().cancel(ticket)
+        self._jobs.clear()
 
     def _mission_changed(self, _kind: str) -> None:
         if self._activated:
@@ -272,33 +278,31 @@ class OverviewPage(Page):
         self.recheck.setEnabled(True)
         self.context.show_error(error)
 
-    def _summary_read(self, data: OverviewData) -> None:
-        """The background operation's result: everything, or the headline and counts while
-        the child process works out the problems."""
-        if not self._separate:
-            self.show_data(data)
+    def _child_finished(self, ticket: int, future: Future[Any]) -> None:
+        """A job of the child process is done; one for another page, or superseded, is not
+        ours. Should it have failed, everything is read here instead."""
+        if ticket not in self._jobs.values():
             return
+        try:
+            result = future.result()
+        except Exception:
+            log.warning("The Overview could not be read in its own process; "
+                        "reading it in the window's process.", exc_info=True)
+            self._cancel_load()
+            self._load_here()
+            return
+        if self._jobs.get("summary") == ticket:
+            del self._jobs["summary"]
+            self._summary_read(result)
+        else:
+            del self._jobs["findings"]
+            self._findings_read(result)
+
+    def _summary_read(self, data: OverviewData) -> None:
+        """The headline and counts, shown while the problems are still to come."""
         self._summary = data
         self._show_summary(data)
         self._show_when_complete()
-
-    def _findings_arrived(self, ticket: int, future: Future[Any]) -> None:
-        """The child process's result; one for another page, or superseded, is not ours."""
-        if ticket != self._ticket:
-            return
-        self._ticket = None
-        try:
-            findings: list[Finding] = future.result()
-        except Exception:
-            if self.operation is not None and self.operation.cancelled:
-                return  # the mission is being closed
-            log.warning("The problems list failed in its own process; "
-                        "working it out in the window's process.", exc_info=True)
-            self.operation = self.context.runner.run(Operation(
-                read_findings, title=_("Checking the mission…"), mission=self.context.mission,
-                on_success=self._findings_read, on_failure=self._failed))
-            return
-        self._findings_read(findings)
 
     def _findings_read(self, findings: list[Finding]) -> None:
         self._findings = findings
