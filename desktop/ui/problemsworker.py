@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import count
@@ -33,9 +34,22 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 log = logging.getLogger(__name__)
 
 
+CHILD_NICENESS = 10
+
+
 def spawn_executor() -> Executor:
-    """A pool of one spawned worker process."""
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    """A pool of one spawned worker process, at a lower priority than the window.
+
+    When the processor is busy, the window is served first and the child waits. The worker
+    lowers its priority before it unpickles its first job, that is before it imports the
+    checks and the database layer (hundreds of milliseconds of work): ``os.nice`` is its
+    initializer, a builtin that imports nothing.
+    """
+    context = multiprocessing.get_context("spawn")
+    if hasattr(os, "nice"):
+        return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=os.nice,
+                                   initargs=(CHILD_NICENESS,))
+    return ProcessPoolExecutor(max_workers=1, mp_context=context)
 
 
 class ProblemsProcess(QObject):
