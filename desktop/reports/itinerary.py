@@ -14,7 +14,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -306,13 +306,16 @@ class _PersonPages:
             where = ", ".join(para(p) for p in (stay.address, stay.phone) if p)
             room = (" — " + self.t("room {number}").format(number=para(stay.room_number))
                     if stay.room_number else "")
-            arriving = [r.departs.strftime("%H:%M") for r in person.rides
-                        if r.drop_off == stay.hotel and r.departs.date() == stay.check_in]
+            arrival_day, arriving = _check_in_day(person, stay)
             leaving = [r.departs.strftime("%H:%M") for r in person.rides
                        if r.pick_up == stay.hotel and r.departs.date() == stay.check_out]
-            lines.append(_Line(stay.check_in, (max(arriving, default=CHECK_IN_TIME), 2), "",
+            held = ""
+            if arrival_day != stay.check_in:
+                held = "<br/>" + self.t("Room held from the night of {date}.").format(
+                    date=format_date(stay.check_in, "d MMMM", language=self.language))
+            lines.append(_Line(arrival_day, (max(arriving, default=CHECK_IN_TIME), 2), "",
                                self.t("Check-in"),
-                               hotel + room + (f"<br/>{where}" if where else "")))
+                               hotel + room + (f"<br/>{where}" if where else "") + held))
             lines.append(_Line(stay.check_out, (min(leaving, default=CHECK_OUT_TIME), 0), "",
                                self.t("Check-out"), hotel))
         for item in person.appointments:
@@ -391,3 +394,22 @@ def _vehicle(kind: VehicleKind) -> str:
     from desktop.db.enums import source_label
 
     return source_label(kind)
+
+
+def _check_in_day(person: ItineraryData, stay: Stay) -> tuple[date, list[str]]:
+    """The day the person walks into the hotel, and the times transfers bring them there.
+
+    A traveller who lands before dawn has the room booked from the night before; they still
+    check in on the morning they arrive, so that is where the itinerary shows it.
+    """
+    rides = [r for r in person.rides if r.drop_off == stay.hotel]
+    same_day = [r.departs.strftime("%H:%M") for r in rides if r.departs.date() == stay.check_in]
+    if same_day:
+        return stay.check_in, same_day
+    next_morning = stay.check_in + timedelta(days=1)
+    early = [r.departs.strftime("%H:%M") for r in rides if r.departs.date() == next_morning]
+    landed = [f for f in person.flights if f.arrives.date() == next_morning
+              and f.arrives.strftime("%H:%M") < "06:00"]
+    if early or landed:
+        return next_morning, early
+    return stay.check_in, []

@@ -139,3 +139,26 @@ def test_a_table_named_table_3_is_not_printed_table_table_3() -> None:
                          mission_name="M")
     text = " ".join(" ".join(pdf_text(document.render())).split())
     assert "Atlas Offshore, table 3" in text and "Table Table" not in text
+
+
+def test_a_dawn_arrival_checks_in_on_the_morning_it_lands_with_the_room_held_from_the_eve(
+        ) -> None:
+    from datetime import date, timedelta, timezone
+
+    from desktop.db.enums import VehicleKind
+    from desktop.reports.itinerary import Flight, Ride, Stay
+
+    utc = timezone(timedelta(0))
+    landing = Flight("AT 201", datetime(2007, 5, 12, 18, 0, tzinfo=timezone(timedelta(hours=-4))),
+                     datetime(2007, 5, 13, 5, 50, tzinfo=utc), "JFK", "New York", "CMN",
+                     "Casablanca")
+    ride = Ride(datetime(2007, 5, 13, 6, 35, tzinfo=utc), "Mohammed V International Airport",
+                "Hôtel Anfa Atlantique", VehicleKind.VAN)
+    stay = Stay("Hôtel Anfa Atlantique", date(2007, 5, 12), date(2007, 5, 16))
+    person = ItineraryData(1, "Karim Benjelloun", "en", flights=[landing], rides=[ride],
+                           stays=[stay])
+    text = " ".join(" ".join(pdf_text(Itinerary([person], mission_name="M").render())).split())
+    saturday, sunday = text.index("Saturday 12 May 2007"), text.index("Sunday 13 May 2007")
+    check_in = text.index("Check-in")
+    assert saturday < sunday < check_in
+    assert "Room held from the night of 12 May." in text
