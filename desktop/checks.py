@@ -61,6 +61,14 @@ def register_check(check: Callable[[Session], list[Finding]]) -> None:
         CHECKS.append(check)
 
 
+def ordered_checks() -> list[Callable[[Session], list[Finding]]]:
+    """The registered checks in a fixed order, whatever order their modules were imported in:
+    this module's first, then by capability, each in its own registration order."""
+    position = {check: index for index, check in enumerate(CHECKS)}
+    return sorted(CHECKS, key=lambda check: (check.__module__ != __name__, check.__module__,
+                                             position[check]))
+
+
 def mission_findings(session: Session) -> list[Finding]:
     """Every finding of every registered check, in check order."""
     import gc
@@ -72,7 +80,7 @@ def mission_findings(session: Session) -> list[Finding]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for check in CHECKS:
+        for check in ordered_checks():
             found.extend(check(session))
     finally:
         if was_enabled:
