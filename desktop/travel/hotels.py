@@ -7,12 +7,13 @@ rooming list, occupancy) lives in :mod:`desktop.travel.rooming` and is re-export
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.db.enums import RoomType, VenueKind, label
 from desktop.db.models import HotelStay, Person, RoomBlock, Venue
 from desktop.errors import NotFoundError, ValidationError
@@ -121,27 +122,17 @@ def validate_stay(session: Session, person_id: int, data: HotelStayInput,
 
 def add_stay(session: Session, person_id: int, data: HotelStayInput) -> HotelStay:
     clean = validate_stay(session, person_id, data)
-    stay = HotelStay(person_id=person_id,
-                     **{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(stay)
-    session.flush()
-    return stay
+    return records.insert(session, HotelStay, clean, person_id=person_id)
 
 
 def get_stay(session: Session, stay_id: int) -> HotelStay:
-    stay = session.get(HotelStay, stay_id)
-    if stay is None:
-        raise NotFoundError(_("This hotel stay no longer exists."))
-    return stay
+    return records.fetch(session, HotelStay, stay_id, _("This hotel stay no longer exists."))
 
 
 def update_stay(session: Session, stay_id: int, data: HotelStayInput) -> HotelStay:
     stay = get_stay(session, stay_id)
     clean = validate_stay(session, stay.person_id, data, existing_id=stay.id)
-    for f in fields(clean):
-        setattr(stay, f.name, getattr(clean, f.name))
-    session.flush()
-    return stay
+    return records.assign(session, stay, clean)
 
 
 def delete_stay(session: Session, stay_id: int) -> None:
@@ -150,7 +141,7 @@ def delete_stay(session: Session, stay_id: int) -> None:
 
 
 def stay_input(stay: HotelStay) -> HotelStayInput:
-    return HotelStayInput(**{f.name: getattr(stay, f.name) for f in fields(HotelStayInput)})
+    return records.input_of(HotelStayInput, stay)
 
 
 def list_stays(session: Session, *, person_id: int | None = None,
@@ -195,27 +186,17 @@ def validate_block(session: Session, data: RoomBlockInput,
 
 
 def add_block(session: Session, data: RoomBlockInput) -> RoomBlock:
-    clean = validate_block(session, data)
-    block = RoomBlock(**{f.name: getattr(clean, f.name) for f in fields(clean)})
-    session.add(block)
-    session.flush()
-    return block
+    return records.insert(session, RoomBlock, validate_block(session, data))
 
 
 def get_block(session: Session, block_id: int) -> RoomBlock:
-    block = session.get(RoomBlock, block_id)
-    if block is None:
-        raise NotFoundError(_("This room block no longer exists."))
-    return block
+    return records.fetch(session, RoomBlock, block_id, _("This room block no longer exists."))
 
 
 def update_block(session: Session, block_id: int, data: RoomBlockInput) -> RoomBlock:
     block = get_block(session, block_id)
     clean = validate_block(session, data, existing_id=block.id)
-    for f in fields(clean):
-        setattr(block, f.name, getattr(clean, f.name))
-    session.flush()
-    return block
+    return records.assign(session, block, clean)
 
 
 def delete_block(session: Session, block_id: int) -> None:
