@@ -102,7 +102,7 @@ def booking_findings(session: Session) -> list[Finding]:
     """Double bookings, tables of another block, hosts away from their own table, and missing
     interpreters."""
     from desktop.b2b.requests import needs_interpreter
-    from desktop.b2b.setup import slot_label
+    from desktop.b2b.setup import slot_label, table_label
 
     found = []
     busy: dict[tuple[int, int], list[Meeting]] = defaultdict(list)
@@ -121,9 +121,10 @@ def booking_findings(session: Session) -> list[Finding]:
             table = own.get((meeting.slot.session_id, party.id))
             if table is not None and table.id != meeting.table_id:
                 found.append(Finding(
-                    _("{pair} on {when} is at table {table}, but {name} keeps table {own}.")
-                    .format(pair=_pair(meeting), when=when, table=meeting.table.name,
-                            name=party.name, own=table.name), ref, category=CATEGORY))
+                    _("{pair} on {when} is at {table}, but {name} keeps {own}.")
+                    .format(pair=_pair(meeting), when=when,
+                            table=table_label(meeting.table.name), name=party.name,
+                            own=table_label(table.name)), ref, category=CATEGORY))
         if meeting.table.session_id != meeting.slot.session_id:
             found.append(Finding(
                 _("{pair} on {when} is at a table of “{block}”.").format(

@@ -134,14 +134,16 @@ def person_meetings(session: Session, person_id: int,
     mine = select(B2BParticipant.id).where(sa.or_(*owners))
     meetings = session.scalars(select(Meeting).where(sa.or_(
         Meeting.participant_a_id.in_(mine), Meeting.participant_b_id.in_(mine)))).all()
+    from desktop.b2b.setup import table_label
+
     mine_ids = set(session.scalars(mine))
     entries: list[tuple[str, Ref | None]] = []
     for meeting in sorted(meetings, key=lambda m: m.slot.starts_at):
         other = (meeting.participant_b if meeting.participant_a_id in mine_ids
                  else meeting.participant_a)
-        entries.append((_("{when}, table {table}: {other}").format(
-            when=format_datetime(meeting.slot.starts_at, "short"), table=meeting.table.name,
-            other=other.name), None))
+        entries.append((_("{when}, {table}: {other}").format(
+            when=format_datetime(meeting.slot.starts_at, "short"),
+            table=table_label(meeting.table.name), other=other.name), None))
     return entries
 
 
