@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.b2b.setup import (
     get_block,
     get_participant,
@@ -35,7 +36,7 @@ from desktop.db.models import (
     Meeting,
     MeetingRequest,
 )
-from desktop.errors import ConflictError, NotFoundError, ValidationError
+from desktop.errors import ConflictError, ValidationError
 from desktop.i18n import _
 
 
@@ -162,10 +163,7 @@ def create_meeting(session: Session, participant_a_id: int, participant_b_id: in
 
 
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError(_("This meeting no longer exists."))
-    return meeting
+    return records.fetch(session, Meeting, meeting_id, _("This meeting no longer exists."))
 
 
 def _unlocked(meeting: Meeting) -> None:

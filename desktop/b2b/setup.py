@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.dates import local_to_utc, utc_to_local
 from desktop.db.enums import Category, SessionKind, Side, Status
 from desktop.db.models import (
@@ -153,10 +154,7 @@ def list_slots(session: Session, block_id: int | None = None) -> Sequence[B2BSlo
 
 
 def get_slot(session: Session, slot_id: int) -> B2BSlot:
-    slot = session.get(B2BSlot, slot_id)
-    if slot is None:
-        raise NotFoundError(_("This meeting slot no longer exists."))
-    return slot
+    return records.fetch(session, B2BSlot, slot_id, _("This meeting slot no longer exists."))
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -228,10 +226,7 @@ def list_tables(session: Session, block_id: int) -> Sequence[B2BTable]:
 
 
 def get_table(session: Session, table_id: int) -> B2BTable:
-    table = session.get(B2BTable, table_id)
-    if table is None:
-        raise NotFoundError(_("This table no longer exists."))
-    return table
+    return records.fetch(session, B2BTable, table_id, _("This table no longer exists."))
 
 
 def assign_table(session: Session, table_id: int, participant_id: int | None) -> B2BTable:
@@ -303,10 +298,8 @@ def ensure_participant(session: Session, *, organization_id: int | None = None,
 
 
 def get_participant(session: Session, participant_id: int) -> B2BParticipant:
-    participant = session.get(B2BParticipant, participant_id)
-    if participant is None:
-        raise NotFoundError(_("This B2B participant no longer exists."))
-    return participant
+    return records.fetch(session, B2BParticipant, participant_id,
+                         _("This B2B participant no longer exists."))
 
 
 def update_participant(session: Session, participant_id: int, *, max_meetings: int | None,
@@ -550,26 +543,18 @@ def validate_interpreter(session: Session, data: InterpreterInput,
 
 
 def add_interpreter(session: Session, data: InterpreterInput) -> Interpreter:
-    clean = validate_interpreter(session, data)
-    interpreter = Interpreter(**clean.__dict__)
-    session.add(interpreter)
-    session.flush()
-    return interpreter
+    return records.insert(session, Interpreter, validate_interpreter(session, data))
 
 
 def get_interpreter(session: Session, interpreter_id: int) -> Interpreter:
-    interpreter = session.get(Interpreter, interpreter_id)
-    if interpreter is None:
-        raise NotFoundError(_("This interpreter no longer exists."))
-    return interpreter
+    return records.fetch(session, Interpreter, interpreter_id,
+                         _("This interpreter no longer exists."))
 
 
 def update_interpreter(session: Session, interpreter_id: int,
                        data: InterpreterInput) -> Interpreter:
     interpreter = get_interpreter(session, interpreter_id)
-    for key, value in validate_interpreter(session, data, interpreter_id).__dict__.items():
-        setattr(interpreter, key, value)
-    session.flush()
+    records.assign(session, interpreter, validate_interpreter(session, data, interpreter_id))
     return interpreter
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop import records
 from desktop.dates import local_to_utc
 from desktop.db.enums import Audience, Category, SessionKind, Side, Status
 from desktop.db.models import (
@@ -28,7 +29,7 @@ from desktop.db.models import (
     Room,
     Venue,
 )
-from desktop.errors import ConflictError, NotFoundError, Problem
+from desktop.errors import ConflictError, Problem
 from desktop.i18n import _, ngettext
 from desktop.validation import Checker
 
@@ -213,10 +214,8 @@ def add_program_session(session: Session, data: ProgramSessionInput) -> ProgramS
 
 
 def get_program_session(session: Session, session_id: int) -> ProgramSession:
-    program_session = session.get(ProgramSession, session_id)
-    if program_session is None:
-        raise NotFoundError(_("This programme session no longer exists."))
-    return program_session
+    return records.fetch(session, ProgramSession, session_id,
+                         _("This programme session no longer exists."))
 
 
 def update_program_session(session: Session, session_id: int,

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop import records
 from desktop.dates import local_to_utc, utc_to_local
 from desktop.db.models import Airport, FlightSegment, Person
 from desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
@@ -200,10 +201,7 @@ def _apply(segment: FlightSegment, clean: FlightInput, instants: _Instants) -> N
 
 
 def _person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(_("This person is no longer on the roster."))
-    return person
+    return records.fetch(session, Person, person_id, _("This person is no longer on the roster."))
 
 
 def _refuse_duplicate(session: Session, person: Person, clean: FlightInput,
@@ -265,10 +263,7 @@ def add_group_booking(session: Session, person_ids: Sequence[int],
 
 
 def get_flight(session: Session, flight_id: int) -> FlightSegment:
-    segment = session.get(FlightSegment, flight_id)
-    if segment is None:
-        raise NotFoundError(_("This flight no longer exists."))
-    return segment
+    return records.fetch(session, FlightSegment, flight_id, _("This flight no longer exists."))
 
 
 def update_flight(session: Session, flight_id: int, data: FlightInput) -> FlightSegment:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop import records
 from desktop.dates import local_to_utc, utc_to_local
 from desktop.db.enums import TransferDirection, TransferStatus, VehicleKind, label
 from desktop.db.models import FlightSegment, Mission, Person, Transfer, TransferPassenger, Venue
@@ -132,10 +133,7 @@ def add_transfer(session: Session, data: TransferInput) -> Transfer:
 
 
 def get_transfer(session: Session, transfer_id: int) -> Transfer:
-    transfer = session.get(Transfer, transfer_id)
-    if transfer is None:
-        raise NotFoundError(_("This transfer no longer exists."))
-    return transfer
+    return records.fetch(session, Transfer, transfer_id, _("This transfer no longer exists."))
 
 
 def update_transfer(session: Session, transfer_id: int, data: TransferInput) -> Transfer:
