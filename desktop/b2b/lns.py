@@ -175,13 +175,14 @@ class BreakSearch:
         self.best, self.breaks = dict(slot_of), breaks
         self.offer(slot_of)
 
-    def run(self, start: dict[int, int], bound: int) -> dict[int, int]:
-        """The best schedule found from ``start``; stops early once it reaches ``bound``."""
+    def run(self, start: dict[int, int], bound: Callable[[], int]) -> dict[int, int]:
+        """The best schedule found from ``start``; stops early once it reaches ``bound()``,
+        the best lower bound proved so far (it may rise while this runs)."""
         from desktop.b2b.localsearch import SlotSearch
 
         self.take(start)
         seed, fails = 0, 0
-        while self.breaks > bound and self.remaining() > 0.05 and not self.should_stop():
+        while self.breaks > bound() and self.remaining() > 0.05 and not self.should_stop():
             if self.local_search and fails % 8 == 7:
                 seed += 1
                 self.take(SlotSearch(self.ix, self.best, seed=seed).run(

@@ -1,20 +1,26 @@
-"""The B2B meeting scheduler: lexicographic objectives solved in stages with CP-SAT.
+"""The B2B meeting scheduler: lexicographic objectives solved in stages.
 
 Stages, each fixing its optimum before the next: (1) every required meeting placed, (2) with
 ``keep_current`` the fewest moves, (3) the most optional meetings per priority, (4) the fewest
-breaks within the fairness spread. A first-fit schedule is hinted in so a complete schedule comes
-at once; the model carries the implied constraints that Bofill et al. (JAIR 2022) found decisive
-(busy slots per participant equal its meetings; at most 2 x tables participants busy per slot),
-and the break stage runs a core-guided worker (lower bound) beside a search worker (incumbent).
+breaks within the fairness spread. Stages 1-3 are CP-SAT models carrying the implied constraints
+that Bofill et al. (JAIR 2022) found decisive (busy slots per participant equal its meetings; at
+most 2 x tables participants busy per slot).
 
 Before any model is built, first fit plus local search on slots (localsearch.py) gives a complete
-schedule within the spread in well under a second: the first incumbent and the hint. The last
-part of the break stage's time goes to local search and neighbourhood re-solves (lns.py), which
-close gaps the portfolio leaves above a bound it has already proved.
+schedule within the spread in well under a second: the first incumbent and the hint.
+
+The break stage: a two-worker CP-SAT portfolio (core-guided and LP-based) first, which closes
+most forums in a second or two. If it has not proved its schedule optimal after
+``PORTFOLIO_S``, a core-guided MaxSAT solver in a child process (maxsat.py) takes one core; the
+other goes to a second MaxSAT child with another encoding, or, when wishes are being chosen, to
+a core-guided CP-SAT worker. The last ``TAIL_SHARE`` of the time goes to local search and
+neighbourhood re-solves (lns.py) that improve the schedule shown while the first child goes on.
+Whichever proves the optimum first ends the stage; every proved bound is streamed as progress.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
@@ -27,12 +33,14 @@ from desktop.b2b.greedy import Indexed, assign_places, count_breaks, greedy_slot
 from desktop.b2b.instance import Instance, Schedule, Unscheduled
 from desktop.b2b.lns import BreakSearch
 from desktop.b2b.localsearch import SlotSearch
+from desktop.b2b.maxsat import Count, Prover, Task, spread_proof_holds
 from desktop.b2b.replan import keep_start
 from desktop.i18n import _
 
 StopFlag = threading.Event | Callable[[], bool] | None
 DEFAULT_TIME_LIMIT_S = 60.0
-TAIL_SHARE = 0.4  # of the break stage's time left to local search and LNS after the portfolio
+TAIL_SHARE = 0.4  # of the break stage's time at least left to local search and LNS
+PORTFOLIO_S = 3.0  # the CP-SAT portfolio's turn in the break stage; most forums end within it
 
 
 @dataclass(frozen=True)
@@ -204,6 +212,11 @@ class _Run:
         self._solver: cp_model.CpSolver | None = None
         self._lock = threading.Lock()
         self.required = [m for m in range(len(self.ix.parts)) if self.ix.required[m]]
+        self.counts: list[Count] = []  # what the stages before the break stage fixed
+        self.provers: list[Prover] = []
+        self.prover_due: float | None = None
+        self.prover_task: Task | None = None
+        self._prover_lock = threading.Lock()
 
     # -- stop and clock
     def should_stop(self) -> bool:
@@ -218,12 +231,77 @@ class _Run:
 
     def _watch(self, done: threading.Event) -> None:
         while not done.wait(0.05):
-            if self.should_stop():
-                self.stopped = True
+            user = self.should_stop()
+            if user or self.prover_tick():
+                self.stopped = self.stopped or user
                 with self._lock:
                     if self._solver is not None:
                         self._solver.stop_search()
                 return
+
+    # -- the MaxSAT children of the break stage (maxsat.py)
+    def prover_tick(self) -> bool:
+        """Start the MaxSAT child when due, read the bounds of every child running; True once
+        one of them has an answer."""
+        with self._prover_lock:
+            if not self.provers:
+                if self.prover_task is None or self.prover_due is None or \
+                        time.monotonic() < self.prover_due:
+                    return False
+                if not self._start_prover(self.prover_task):
+                    return False
+            answered = False
+            for prover in self.provers:
+                prover.poll()
+                bound = min(prover.bound, self._spread_floor())
+                if bound > self.bound_breaks:
+                    self.bound_breaks = bound
+                    if self.best is not None and self.on_progress is not None:
+                        self.on_progress(self.progress())
+                answered = answered or prover.result is not None
+            return answered
+
+    def _start_prover(self, task: Task) -> bool:
+        try:
+            self.provers.append(Prover(task))
+        except OSError:  # no child process to be had: CP-SAT and LNS carry on alone
+            self.prover_task = None
+            return False
+        return True
+
+    def _spread_floor(self) -> int:
+        """The MaxSAT child caps each participant at d breaks; its bound holds for the spread
+        rule only up to the breaks a lowest count of one would cost (maxsat.spread_proof_holds).
+        """
+        unlimited = 1 << 30
+        if self.prover_task is None or self.prover_task.spread_cap is None:
+            return unlimited
+        can_break = sum(1 for ms in self.ix.of_participant if len(ms) >= 2)
+        return unlimited if can_break < len(self.ix.of_participant) else can_break
+
+    def _prover_outcome(self, out: _Outcome) -> _Outcome:
+        """Take a MaxSAT child's optimum if one has it, and stop the children in any case."""
+        self.prover_tick()
+        with self._prover_lock:
+            provers, self.provers, self.prover_task = self.provers, [], None
+        for prover in provers:
+            prover.stop()
+        for prover in provers:
+            if prover.result is None:
+                continue
+            cost, slot_of = prover.result
+            if not self._valid(slot_of):
+                continue
+            self.offer(slot_of, breaks_only=True)
+            breaks = sum(count_breaks(self.ix, slot_of))
+            if spread_proof_holds(self.ix, cost) and breaks <= cost:
+                self.bound_breaks = max(self.bound_breaks, cost)
+                return _Outcome("OPTIMAL", breaks, breaks)
+        return out
+
+    def _valid(self, slot_of: dict[int, int]) -> bool:
+        return all(m in slot_of for m in self.required) and self._spread_holds(slot_of) \
+            and assign_places(self.ix, slot_of) is not None
 
     # -- incumbent and progress
     def offer(self, slot_of: dict[int, int], *, breaks_only: bool = False,
@@ -268,7 +346,10 @@ class _Run:
     def run_stage(self, model: _Model, share: float, *, core: bool = False,
                   on_bound: Callable[[int], None] | None = None,
                   md: cp_model.CpModel | None = None, seed: int = 0,
-                  breaks_only: bool = False, moves_only: bool = False) -> _Outcome:
+                  breaks_only: bool = False, moves_only: bool = False,
+                  single: str | None = None) -> _Outcome:
+        """One CP-SAT solve of ``model`` for ``share`` of the time left. ``core``: the
+        two-worker portfolio (core-guided and LP-based); ``single``: one worker of that kind."""
         if self.should_stop() or self.stopped:
             self.stopped = True
             return _Outcome("UNKNOWN", None, None)
@@ -276,9 +357,11 @@ class _Run:
             model.hint(self.best)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, self.remaining() * share)
-        solver.parameters.num_workers = 2
+        solver.parameters.num_workers = 1 if single else 2
         solver.parameters.random_seed = seed
-        if core:
+        if single:
+            solver.parameters.subsolvers.append(single)
+        elif core:
             solver.parameters.subsolvers.extend(["core", "default_lp"])
         run = self
 
@@ -352,6 +435,15 @@ class _Run:
         return kept
 
     def solve(self) -> Schedule:
+        try:
+            return self._solve()
+        finally:
+            with self._prover_lock:
+                provers, self.provers = self.provers, []
+            for prover in provers:
+                prover.stop()
+
+    def _solve(self) -> Schedule:
         ix = self.ix
         first_fit = self.construct()
         model = _Model(ix, fairness=self.fairness)
@@ -372,19 +464,30 @@ class _Run:
                     and self._spread_holds(self.best):
                 self.best = SlotSearch(ix, self.best, seed=1).run(
                     seconds=min(0.3, self.remaining()))
-            share = (1.0 - TAIL_SHARE) if last and TAIL_SHARE else 1.0 if last else 0.35
+            share = 1.0 if last else 0.35
+            if last:
+                share = min(1.0 - TAIL_SHARE, PORTFOLIO_S / max(self.remaining(), 1e-3))
+                self._plan_prover(model, self.remaining() * share)
             out = self.run_stage(model, share, core=last,
                                  on_bound=self._set_bound if last else None,
                                  moves_only=maximise and wishes is None)
+            if last and out.status == "FEASIBLE" and not self.stopped:
+                out = self._beside_prover(model, out)
             searched = last and TAIL_SHARE > 0 and out.status == "FEASIBLE"
             if searched:
                 out = self._break_search(model, out)
+            if last:
+                out = self._prover_outcome(out)
             if not last and out.value is None and self.best is not None and wishes:
                 # Nothing found in this stage's time: keep the incumbent's count as a floor
                 # rather than skipping the break stage altogether.
-                model.md.add(expr >= sum(1 for m in wishes if m in self.best))
+                floor = sum(1 for m in wishes if m in self.best)
+                model.md.add(expr >= floor)
+                self.counts.append(Count(tuple(wishes), floor, exact=False))
                 proven = False
                 continue
+            if not last and out.value is not None:
+                self._fixed(wishes, out)
             if last and out.value is None and not self.stopped and self.remaining() > 0.5:
                 out = self.run_stage(model, 1.0, core=True, on_bound=self._set_bound, seed=1)
             if out.status == "INFEASIBLE" and self.best is None:
@@ -407,6 +510,62 @@ class _Run:
         if self.best is None:
             return self.infeasible(timed_out=True)
         return self.result("optimal" if proven else "feasible")
+
+    def _beside_prover(self, model: _Model, out: _Outcome) -> _Outcome:
+        """The portfolio's turn ended without a proof; the MaxSAT child now has one core.
+
+        With wishes to choose (over-subscribed forums), a core-guided CP-SAT worker has the
+        other core: it closed those where MaxSAT did not. Otherwise a second MaxSAT child with
+        another encoding of "at most one" does: both are exact, and their run times vary so
+        much from one formula to the next that the first of two answers comes far sooner.
+        Either way the tail keeps TAIL_SHARE of the time to improve the schedule shown.
+        """
+        if self.prover_tick():
+            return self._prover_outcome(out)
+        until = self.remaining() * (1.0 - TAIL_SHARE)
+        if self.counts:
+            more = self.run_stage(model, 1.0 - TAIL_SHARE, single="core",
+                                  on_bound=self._set_bound)
+            if self.prover_tick():
+                return self._prover_outcome(out)
+            if more.value is None:
+                return out
+            return _Outcome(more.status, more.value, max(out.bound or 0, more.bound or 0))
+        task = self.prover_task
+        if task is None or not self._start_prover(dataclasses.replace(task, variant=1)):
+            return out
+        end = time.monotonic() + until
+        while time.monotonic() < end:
+            if self.should_stop():
+                self.stopped = True
+                break
+            if self.prover_tick():
+                return self._prover_outcome(out)
+            time.sleep(0.05)
+        with self._prover_lock:  # the tail needs the core back; the first child carries on
+            second = self.provers[1:]
+            del self.provers[1:]
+        for prover in second:
+            prover.stop()
+        return out
+
+    def _fixed(self, wishes: list[int] | None, out: _Outcome) -> None:
+        """Record what a stage before the break stage fixed, for the MaxSAT child."""
+        assert out.value is not None
+        exact = out.status == "OPTIMAL"
+        if wishes is None:  # meetings kept in place
+            current = tuple(m for m, spec in enumerate(self.inst.meetings) if spec.current)
+            self.counts.append(Count(current, out.value, exact, kept=True))
+        else:
+            self.counts.append(Count(tuple(wishes), out.value, exact))
+
+    def _plan_prover(self, model: _Model, after: float) -> None:
+        """The break stage's MaxSAT child, started when the portfolio's turn is over without
+        a proof; it then has one core and the neighbourhood re-solves the other."""
+        d = self.inst.options.max_break_spread if model.spread_ok else None
+        with self._prover_lock:
+            self.prover_task = Task(self.inst, tuple(self.counts), d)
+            self.prover_due = time.monotonic() + after - 0.05
 
     def construct(self) -> dict[int, int]:
         """First fit, then local search until the spread holds: a complete schedule at once.
@@ -435,11 +594,13 @@ class _Run:
         bound = out.bound or 0
         search = BreakSearch(self.ix, model.md, model.x, model.sched,
                              offer=lambda s: self.offer(s, breaks_only=True),
-                             remaining=self.remaining, should_stop=self.should_stop,
+                             remaining=self.remaining,
+                             should_stop=lambda: self.should_stop() or self.prover_tick(),
                              local_search=not self.inst.options.keep_current)
-        self.best = search.run(self.best or {}, bound)
+        self.best = search.run(self.best or {}, lambda: max(bound, self.bound_breaks))
         if self.should_stop():
             self.stopped = True
+        bound = max(bound, self.bound_breaks)
         proved = search.breaks <= bound
         return _Outcome("OPTIMAL" if proved else "FEASIBLE", search.breaks,
                         min(bound, search.breaks))

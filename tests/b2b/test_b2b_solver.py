@@ -9,14 +9,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
 
+import desktop.b2b.solver as solver_module
 from desktop.b2b.checker import check, participant_breaks
 from desktop.b2b.generator import Shape, generate, with_current
-from desktop.b2b.greedy import greedy, index
+from desktop.b2b.greedy import assign_places, count_breaks, greedy, index
 from desktop.b2b.instance import Instance, Place, PlacedMeeting, parse_instance
+from desktop.b2b.maxsat import Count, Prover, Task, minimise_breaks, spread_proof_holds
 from desktop.b2b.solver import Progress, _Model, solve
 
 SMALL = Shape(participants=12, meetings=24, slots=8, tables=4)
@@ -235,3 +238,137 @@ def test_keep_current_stopped_at_once_moves_only_what_had_to_move() -> None:
     moved = {i for i, p in current.items() if where[i] != (p.slot, p.table)}
     assert affected < moved and len(moved) == 2
     assert check(changed, sched) == []
+
+
+# ---------------------------------------------------------------- the MaxSAT break stage
+
+
+def _counts_for(inst: Instance, placed_per_priority: tuple[int, int, int]) -> tuple[Count, ...]:
+    """The per-priority counts the wish stages would have fixed, as the solver hands them on."""
+    ix = index(inst)
+    out = []
+    for prio in (1, 2, 3):
+        wishes = tuple(m for m in range(len(ix.parts))
+                       if not ix.required[m] and ix.priority[m] == prio and ix.domain[m])
+        required = sum(1 for m in range(len(ix.parts)) if ix.required[m] and ix.priority[m] == prio)
+        if wishes:
+            out.append(Count(wishes, placed_per_priority[prio - 1] - required, exact=True))
+    return tuple(out)
+
+
+def test_maxsat_breaks_agree_with_brute_force(data: Callable[..., dict[str, Any]]) -> None:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(tiny_instances(data))
+    def inner(inst: Instance) -> None:
+        expected = brute_force(inst)
+        if expected is None or (inst.options.max_break_spread is not None
+                                and not spread_attainable(inst)):
+            return
+        ix = index(inst)
+        for variant in (0, 1):
+            task = Task(inst, _counts_for(inst, expected[0]), inst.options.max_break_spread,
+                        variant)
+            answer = minimise_breaks(task)
+            assert answer is not None
+            cost, slot_of = answer
+            if not spread_proof_holds(ix, cost):
+                continue
+            assert cost == expected[1]
+            assert sum(count_breaks(ix, slot_of)) == cost
+            assert all(m in slot_of for m in range(len(ix.parts)) if ix.required[m])
+            assert assign_places(ix, slot_of) is not None
+
+    inner()
+
+
+def test_maxsat_stage_without_solution_says_so(data: Callable[..., dict[str, Any]]) -> None:
+    inst = parse_instance(data(slots=2, tables=1, people=("A", "B", "C"),
+                               meetings=[("A", "B"), ("A", "C"), ("B", "C")]))
+    assert minimise_breaks(Task(inst, (), None)) is None
+
+
+def test_spread_rule_as_a_cap_is_trusted_only_when_it_is_exact(
+        data: Callable[..., dict[str, Any]]) -> None:
+    everyone_two = parse_instance(data(slots=6, tables=2, people=("A", "B", "C"),
+                                       meetings=[("A", "B"), ("A", "C"), ("B", "C")]))
+    ix = index(everyone_two)
+    assert spread_proof_holds(ix, 3) and not spread_proof_holds(ix, 4)
+    someone_one = parse_instance(data(slots=6, tables=2, people=("A", "B", "C", "D"),
+                                      meetings=[("A", "B"), ("A", "C"), ("B", "C"), ("C", "D")]))
+    assert spread_proof_holds(index(someone_one), 99)
+
+
+def _wait(prover: Prover, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while not prover.poll() and time.monotonic() < end:
+        time.sleep(0.02)
+
+
+def test_prover_child_answers_like_the_solver_in_process() -> None:
+    inst = generate(8, "normal")
+    ix = index(inst)
+    expected = minimise_breaks(Task(inst, (), 2))
+    assert expected is not None
+    prover = Prover(Task(inst, (), 2))
+    try:
+        _wait(prover, 60)
+    finally:
+        prover.stop()
+    assert prover.error is None and prover.result is not None
+    cost, slot_of = prover.result
+    assert cost == expected[0] == prover.bound
+    assert sum(count_breaks(ix, slot_of)) == cost
+    assert len(slot_of) == len(inst.meetings) and assign_places(ix, slot_of) is not None
+
+
+def test_prover_stop_ends_the_child_at_once() -> None:
+    prover = Prover(Task(generate(1, "tight"), (), 2))  # takes tens of seconds to finish
+    time.sleep(0.5)
+    started = time.monotonic()
+    prover.stop()
+    assert time.monotonic() - started < 3
+    assert prover.finished and prover.result is None
+    assert prover._proc.poll() is not None
+
+
+def test_solver_takes_the_maxsat_optimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    inst = generate(8, "normal")
+    reference = minimise_breaks(Task(inst, (), 2))
+    assert reference is not None
+    monkeypatch.setattr(solver_module, "PORTFOLIO_S", 0.0)  # straight to the MaxSAT children
+    seen: list[Progress] = []
+    sched = solve(inst, time_limit_s=60, on_progress=seen.append)
+    assert sched.status == "optimal"
+    assert sched.breaks == sched.bound_breaks == reference[0]
+    assert seen[-1].breaks == sched.breaks and seen[-1].bound_breaks == reference[0]
+    assert check(inst, sched) == []
+
+
+def test_solver_with_wishes_hands_the_counts_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    inst = generate(3, "oversubscribed", shape=Shape(30, 60, 12, 6))
+    monkeypatch.setattr(solver_module, "PORTFOLIO_S", 0.0)
+    fast = solve(inst, time_limit_s=60)
+    monkeypatch.setattr(solver_module, "PORTFOLIO_S", 60.0)
+    plain = solve(inst, time_limit_s=60)
+    assert plain.status == fast.status == "optimal"
+    assert fast.scheduled_priority == plain.scheduled_priority
+    assert fast.breaks == plain.breaks
+    assert check(inst, fast) == []
+
+
+def test_replanning_with_maxsat_moves_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    inst = generate(8, "normal", spread=None)
+    base = greedy(inst)
+    current = {m.id: Place(m.slot, m.table) for m in base.meetings}
+    first = base.meetings[0]
+    who = next(m for m in inst.meetings if m.id == first.id).participants[0]
+    people = tuple(dataclasses.replace(p, unavailable=p.unavailable | {first.slot})
+                   if p.id == who else p for p in inst.participants)
+    changed = dataclasses.replace(with_current(inst, current), participants=people)
+    monkeypatch.setattr(solver_module, "PORTFOLIO_S", 60.0)
+    plain = solve(changed, time_limit_s=60)
+    monkeypatch.setattr(solver_module, "PORTFOLIO_S", 0.0)
+    fast = solve(changed, time_limit_s=60)
+    assert fast.moved == plain.moved and fast.breaks == plain.breaks
+    assert fast.status == plain.status == "optimal"
+    assert check(changed, fast) == []

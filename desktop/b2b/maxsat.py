@@ -1,0 +1,446 @@
+"""Exact break minimisation by core-guided MaxSAT, in a child process beside CP-SAT.
+
+Bofill et al. (JAIR 2022) closed every real forum with a core-guided MaxSAT solver over a
+Boolean model carrying two implied constraints; CP-SAT's own core worker proves the same lower
+bounds here but often fails to find a schedule that meets them. This module writes the break
+stage as a weighted CNF and hands it to RC2 (python-sat) with the CaDiCaL oracle:
+
+- ``x[m, s]``: meeting m in slot s (only allowed slots); exactly one slot per required meeting,
+  at most one per optional meeting (``sched[m]`` says whether it is held);
+- a participant is busy in a slot iff one of its meetings is there, and has at most one there;
+- tables: per slot, the meetings are grouped into clusters that share a participant (at most
+  one meeting of a cluster can be held, so counting clusters is exact) and at most |tables|
+  clusters are active (the paper's clustered counting: far fewer inputs to the counter);
+- implied (1): busy slots of a participant = its meetings held; implied (2): at most
+  2 x |tables| participants busy per slot;
+- pinned tables, interpreters (one meeting per interpreter and slot), orders, caps;
+- what the earlier stages fixed: the number of wishes held per priority and, when re-planning,
+  of meetings kept in place (exactly when that stage was proved, as a floor otherwise);
+- breaks: ``g[p, s]`` is forced true when p is busy at s, idle at s-1 and was busy earlier that
+  day (each break ends in exactly one such restart); one soft clause "not g" per indicator, so
+  the cost is the number of breaks. The fairness spread is written as "at most d breaks each",
+  which is exact whenever some participant cannot have a break (the lowest count is then 0);
+  :func:`spread_proof_holds` tells the caller when the optimum may be trusted otherwise.
+
+The child reports each proved lower bound as it rises and, at the end, the optimal slots. The
+parent reads the pipe without blocking and may terminate the child at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.b2b.greedy import Indexed, index
+from desktop.b2b.instance import Instance
+
+SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: measured the fastest oracle for RC2 on these models
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count fixed by an earlier stage: of ``meetings`` (indices), ``value`` held (or kept)."""
+
+    meetings: tuple[int, ...]
+    value: int
+    exact: bool
+    kept: bool = False  # count meetings kept at their current slot and table, not just held
+
+
+@dataclass(frozen=True)
+class Task:
+    instance: Instance
+    counts: tuple[Count, ...]
+    spread_cap: int | None
+    variant: int = 0  # 0: sequential-counter "at most one", 1: pairwise (a second opinion)
+
+
+def spread_proof_holds(ix: Indexed, cost: int) -> bool:
+    """Whether "at most d breaks each" gives the true optimum under the fairness spread.
+
+    The spread allows lowest..lowest+d breaks. If someone can never have a break the lowest is
+    0 and the two rules agree; otherwise a lowest of 1 or more costs at least one break per
+    participant who can have one, which cannot beat ``cost`` when ``cost`` is no larger.
+    """
+    can_break = sum(1 for ms in ix.of_participant if len(ms) >= 2)
+    return can_break < len(ix.of_participant) or cost <= can_break
+
+
+class Encoder:
+    """The weighted CNF of the break stage; see the module docstring."""
+
+    def __init__(self, ix: Indexed, counts: tuple[Count, ...], spread_cap: int | None,
+                 variant: int = 0) -> None:
+        from pysat.formula import WCNF, IDPool
+
+        self.ix = ix
+        self.variant = variant
+        self.pool = IDPool()
+        self.wcnf = WCNF()
+        self.x: dict[tuple[int, int], int] = {}
+        self.sched: dict[int, int | None] = {}  # None: required, always held
+        self.busy: dict[tuple[int, int], int] = {}
+        self._meetings()
+        for count in counts:
+            self._count(count)
+        self._participants()
+        for s in range(ix.n_slots):
+            self._slot(s)
+        self._orders()
+        self._breaks(spread_cap)
+
+    # -- helpers
+    def var(self, *key: object) -> int:
+        return int(self.pool.id(key))
+
+    def clause(self, lits: list[int]) -> None:
+        self.wcnf.append(lits)
+
+    def at_most(self, lits: list[int], k: int) -> None:
+        from pysat.card import CardEnc, EncType
+
+        if len(lits) <= k:
+            return
+        if k == 1:
+            enc = EncType.pairwise if self.variant == 1 else EncType.seqcounter
+        else:
+            enc = EncType.kmtotalizer
+        for c in CardEnc.atmost(lits, k, vpool=self.pool, encoding=enc).clauses:
+            self.clause(c)
+
+    def at_least(self, lits: list[int], k: int) -> None:
+        from pysat.card import CardEnc, EncType
+
+        if k <= 0:
+            return
+        if k > len(lits):
+            self.clause([])
+            return
+        for c in CardEnc.atleast(lits, k, vpool=self.pool, encoding=EncType.kmtotalizer).clauses:
+            self.clause(c)
+
+    def exactly(self, lits: list[int], k: int) -> None:
+        from pysat.card import CardEnc, EncType
+
+        if k < 0 or k > len(lits):
+            self.clause([])
+            return
+        if k == len(lits):
+            for v in lits:
+                self.clause([v])
+            return
+        for c in CardEnc.equals(lits, k, vpool=self.pool, encoding=EncType.kmtotalizer).clauses:
+            self.clause(c)
+
+    def held(self, m: int) -> int | None:
+        return self.sched.get(m)
+
+    # -- model
+    def _meetings(self) -> None:
+        ix = self.ix
+        for m, dom in enumerate(ix.domain):
+            if not dom:
+                if ix.required[m]:
+                    self.clause([])  # cannot be held: the stage has no solution
+                continue
+            lits = [self.var("x", m, s) for s in dom]
+            for s, v in zip(dom, lits, strict=True):
+                self.x[m, s] = v
+            if ix.required[m]:
+                self.sched[m] = None
+                self.clause(lits)
+            else:
+                held = self.var("held", m)
+                self.sched[m] = held
+                self.clause([-held, *lits])
+                for v in lits:
+                    self.clause([-v, held])
+            self.at_most(lits, 1)
+
+    def _count(self, count: Count) -> None:
+        lits: list[int] = []
+        forced = 0
+        if count.kept:
+            lits = self._kept(count.meetings)
+        else:
+            for m in count.meetings:
+                held = self.sched.get(m, 0)
+                if held is None:
+                    forced += 1
+                elif held:
+                    lits.append(held)
+        target = count.value - forced
+        if count.exact:
+            self.exactly(lits, target)
+        else:
+            self.at_least(lits, target)
+
+    def _kept(self, meetings: tuple[int, ...]) -> list[int]:
+        """One literal per meeting kept at its current slot and table (re-planning)."""
+        ix = self.ix
+        pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
+        kept: list[int] = []
+        at_place: dict[tuple[int, str], list[int]] = {}
+        for m in meetings:
+            cur = ix.inst.meetings[m].current
+            if cur is None or cur.slot not in pos:
+                continue
+            s = pos[cur.slot]
+            pin = ix.pinned[m]
+            if (m, s) not in self.x or (pin and cur.table and pin != cur.table):
+                continue
+            k = self.var("keep", m)
+            self.clause([-k, self.x[m, s]])
+            kept.append(k)
+            if cur.table and not pin:
+                at_place.setdefault((s, cur.table), []).append(k)
+        for (s, table), ks in at_place.items():
+            pinned = [self.x[m, s] for m in range(len(ix.parts))
+                      if ix.pinned[m] == table and (m, s) in self.x]
+            self.at_most(ks + pinned, 1)
+        return kept
+
+    def _participants(self) -> None:
+        ix = self.ix
+        for p, ms in enumerate(ix.of_participant):
+            row: list[int] = []
+            for s in range(ix.n_slots):
+                lits = [self.x[m, s] for m in ms if (m, s) in self.x]
+                if not lits:
+                    continue
+                b = self.var("busy", p, s)
+                self.busy[p, s] = b
+                self.clause([-b, *lits])
+                for v in lits:
+                    self.clause([-v, b])
+                self.at_most(lits, 1)
+                row.append(b)
+            if not row:
+                continue
+            required = sum(1 for m in ms if m in self.sched and self.sched[m] is None)
+            optional = [h for m in ms if (h := self.sched.get(m))]
+            # Implied (1): busy slots == meetings held, as busy + (optional not held) ==
+            # required + |optional| so that one counter carries it.
+            self.exactly(row + [-h for h in optional], required + len(optional))
+            cap = ix.cap[p]
+            if cap is not None:
+                self.at_most(optional, cap - required)
+
+    def _slot(self, s: int) -> None:
+        ix = self.ix
+        tables = len(ix.inst.tables)
+        here = [m for m in range(len(ix.parts)) if (m, s) in self.x]
+        clusters: list[int] = []
+        left = set(here)
+        while left:
+            share: dict[int, int] = {}
+            for m in left:
+                for p in ix.parts[m]:
+                    share[p] = share.get(p, 0) + 1
+            p = max(sorted(share), key=lambda q: share[q])
+            group = sorted(m for m in left if p in ix.parts[m])
+            left -= set(group)
+            if len(group) == 1:
+                clusters.append(self.x[group[0], s])
+                continue
+            c = self.var("cluster", s, p)
+            for m in group:
+                self.clause([-self.x[m, s], c])
+            clusters.append(c)
+        self.at_most(clusters, tables)
+        busy = [b for (p, t), b in self.busy.items() if t == s]
+        self.at_most(busy, 2 * tables)  # implied (2)
+        pins: dict[str, list[int]] = {}
+        for m in here:
+            pin = ix.pinned[m]
+            if pin is not None:
+                pins.setdefault(pin, []).append(self.x[m, s])
+        for lits in pins.values():
+            self.at_most(lits, 1)
+        per_interpreter: dict[int, list[int]] = {}
+        for m in here:
+            if not ix.interp_need[m]:
+                continue
+            ys = []
+            for i in ix.interp_ok[m]:
+                if s in ix.interp_free[i]:
+                    y = self.var("interp", m, s, i)
+                    self.clause([-y, self.x[m, s]])
+                    ys.append(y)
+                    per_interpreter.setdefault(i, []).append(y)
+            self.clause([-self.x[m, s], *ys])
+        for ys in per_interpreter.values():
+            self.at_most(ys, 1)
+
+    def _orders(self) -> None:
+        ix = self.ix
+        for m, before in enumerate(ix.after):
+            for a in before:
+                for s in ix.domain[m]:
+                    for t in ix.domain[a]:
+                        if t >= s and (m, s) in self.x and (a, t) in self.x:
+                            self.clause([-self.x[m, s], -self.x[a, t]])
+
+    def _breaks(self, spread_cap: int | None) -> None:
+        ix = self.ix
+        for p, ms in enumerate(ix.of_participant):
+            if len(ms) < 2:
+                continue
+            restarts: list[int] = []
+            for run in ix.day_runs:
+                seen: int | None = None  # "busy somewhere earlier today" (forced upwards only)
+                for k, s in enumerate(run):
+                    b = self.busy.get((p, s))
+                    before = self.busy.get((p, run[k - 1])) if k else None
+                    if b is not None and seen is not None and before != seen:
+                        g = self.var("restart", p, s)
+                        self.clause([g, -b, -seen] + ([before] if before else []))
+                        restarts.append(g)
+                    inputs = [v for v in (seen, b) if v is not None]
+                    if len(inputs) == 1:
+                        seen = inputs[0]
+                    elif inputs:
+                        now = self.var("seen", p, s)
+                        for v in inputs:
+                            self.clause([-v, now])
+                        seen = now
+            if spread_cap is not None:
+                self.at_most(restarts, spread_cap)
+            for g in restarts:
+                self.wcnf.append([-g], weight=1)
+
+    def decode(self, model: list[int]) -> dict[int, int]:
+        true = {v for v in model if v > 0}
+        return {m: s for (m, s), v in self.x.items() if v in true}
+
+
+def minimise_breaks(task: Task, on_bound: Callable[[int], None] | None = None,
+                    ) -> tuple[int, dict[int, int]] | None:
+    """The fewest breaks and a schedule reaching them, or None when the stage has no
+    solution. ``on_bound(cost)`` is called each time the proved lower bound rises."""
+    from pysat.examples.rc2 import RC2
+
+    ix = index(task.instance)
+    enc = Encoder(ix, task.counts, task.spread_cap, task.variant)
+
+    class Rc2(RC2):
+        def process_core(self) -> None:
+            super().process_core()
+            if on_bound is not None:
+                on_bound(int(self.cost))
+
+    with Rc2(enc.wcnf, solver=SAT_SOLVER, adapt=True, exhaust=True, minz=True,
+             trim=5) as rc2:
+        model = rc2.compute()
+        if model is None:
+            return None
+        return int(rc2.cost), enc.decode(model)
+
+
+def _child_main() -> int:
+    """Child-process entry (``python -m desktop.b2b.maxsat``): a pickled :class:`Task` on
+    stdin; one JSON line per risen bound, then the answer or the failure, on stdout."""
+    out = sys.stdout
+
+    def say(**message: object) -> None:
+        out.write(json.dumps(message) + "\n")
+        out.flush()
+
+    try:
+        task = pickle.load(sys.stdin.buffer)
+        answer = minimise_breaks(task, on_bound=lambda cost: say(bound=cost))
+        if answer is None:
+            say(done=None)
+        else:
+            say(done=[answer[0], sorted(answer[1].items())])
+    except Exception as exc:  # reported to the parent, which carries on without MaxSAT
+        say(error=repr(exc))
+        return 1
+    return 0
+
+
+class Prover:
+    """RC2 in a child process: started once, read without blocking, stopped at will.
+
+    A plain subprocess rather than multiprocessing: nothing of the host (a Qt application, a
+    test runner, a script without a main guard) is imported again or forked.
+    """
+
+    def __init__(self, task: Task) -> None:
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parents[2])  # where ``desktop`` can be imported
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop.b2b.maxsat"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        self.started = time.monotonic()
+        self.bound = 0
+        self.finished = False
+        self.result: tuple[int, dict[int, int]] | None = None
+        self.error: str | None = None
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        assert self._proc.stdin is not None
+        try:
+            self._proc.stdin.write(pickle.dumps(task))
+            self._proc.stdin.close()
+        except OSError as exc:
+            self.error = str(exc)
+            self.finished = True
+        threading.Thread(target=self._read, daemon=True, name="maxsat-reader").start()
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            self._lines.put(line.decode("utf-8", "replace"))
+        self._lines.put(None)
+
+    def poll(self) -> bool:
+        """Read what the child said so far; True once it has finished (answer or not)."""
+        while not self.finished:
+            try:
+                line = self._lines.get_nowait()
+            except queue.Empty:
+                break
+            if line is None:
+                self.error = self.error or "the MaxSAT process ended without an answer"
+                self.finished = True
+                break
+            message = json.loads(line)
+            if "bound" in message:
+                self.bound = max(self.bound, int(message["bound"]))
+            elif "done" in message:
+                done = message["done"]
+                if done is not None:
+                    self.result = (int(done[0]), {int(m): int(s) for m, s in done[1]})
+                self.finished = True
+            else:
+                self.error = str(message.get("error"))
+                self.finished = True
+        if self.finished:
+            self.stop()
+        return self.finished
+
+    def stop(self) -> None:
+        """End the child (at once if it is still searching)."""
+        self.finished = True
+        if self._proc.poll() is None:
+            self._proc.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._proc.wait(2.0)
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main())
