@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.b2b.greedy import Indexed, index
+from desktop.b2b.greedy import Indexed, count_breaks, index
 from desktop.b2b.instance import Instance
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: measured the fastest oracle for RC2 on these models
@@ -63,6 +63,7 @@ class Task:
     counts: tuple[Count, ...]
     spread_cap: int | None
     variant: int = 0  # 0: sequential-counter "at most one", 1: pairwise (a second opinion)
+    start: tuple[tuple[int, int], ...] | None = None  # a schedule to improve (SAT-UNSAT search)
 
 
 def spread_proof_holds(ix: Indexed, cost: int) -> bool:
@@ -91,11 +92,13 @@ class Encoder:
         self.sched: dict[int, int | None] = {}  # None: required, always held
         self.busy: dict[tuple[int, int], int] = {}
         self._meetings()
+        self.held_min = sum(1 for held in self.sched.values() if held is None)
         for count in counts:
             self._count(count)
         self._participants()
         for s in range(ix.n_slots):
             self._slot(s)
+        self._fill()
         self._orders()
         self._breaks(spread_cap)
 
@@ -180,6 +183,8 @@ class Encoder:
                 elif held:
                     lits.append(held)
         target = count.value - forced
+        if not count.kept:
+            self.held_min += max(0, target)
         if count.exact:
             self.exactly(lits, target)
         else:
@@ -282,6 +287,22 @@ class Encoder:
         for ys in per_interpreter.values():
             self.at_most(ys, 1)
 
+    def _fill(self) -> None:
+        """Implied: with at least H meetings held and every other slot holding at most its
+        capacity, each slot holds at least H minus the others' capacity. Over-subscribed forums
+        fill nearly every table, and the per-slot counters alone cannot see that sum."""
+        ix = self.ix
+        tables = len(ix.inst.tables)
+        here: list[list[int]] = [[] for _ in range(ix.n_slots)]
+        for (_, s), v in self.x.items():
+            here[s].append(v)
+        cap = [min(tables, len(lits)) for lits in here]
+        total = sum(cap)
+        for s, lits in enumerate(here):
+            floor = self.held_min - (total - cap[s])
+            if floor > 0:
+                self.at_least(lits, floor)
+
     def _orders(self) -> None:
         ix = self.ix
         for m, before in enumerate(ix.after):
@@ -347,6 +368,50 @@ def minimise_breaks(task: Task, on_bound: Callable[[int], None] | None = None,
         return int(rc2.cost), enc.decode(model)
 
 
+def improve_breaks(task: Task, on_model: Callable[[int, dict[int, int]], None] | None = None,
+                   ) -> tuple[int, dict[int, int]] | None:
+    """Linear SAT-UNSAT search down from ``task.start``: ask for one break fewer than the best
+    schedule so far, with the best one's slots as the solver's preferred phases, until the
+    answer is "impossible" (the best is then optimal). Each better schedule goes to
+    ``on_model(breaks, slots)``. Complements :func:`minimise_breaks`, which climbs from below.
+    """
+    from pysat.card import ITotalizer
+    from pysat.solvers import Solver
+
+    ix = index(task.instance)
+    enc = Encoder(ix, task.counts, task.spread_cap, task.variant)
+    best_slots = dict(task.start or ())
+    per = count_breaks(ix, best_slots)
+    restarts = [-clause[0] for clause in enc.wcnf.soft]
+    with Solver(name=SAT_SOLVER, bootstrap_with=enc.wcnf.hard) as sat:
+        if task.spread_cap is not None and per and max(per) > task.spread_cap:
+            # The start breaks the cap: no proof can rest on it; take the solver's first
+            # schedule as the start instead.
+            sat.set_phases([v if best_slots.get(m) == s else -v for (m, s), v in enc.x.items()])
+            if not sat.solve():
+                return None
+            best_slots = enc.decode(sat.get_model() or [])
+            if on_model is not None:
+                on_model(sum(count_breaks(ix, best_slots)), best_slots)
+        best = sum(count_breaks(ix, best_slots))
+        if best == 0:
+            return best, best_slots
+        total = ITotalizer(lits=restarts, ubound=best, top_id=enc.pool.top)
+        sat.append_formula(total.cnf.clauses)
+        while best > 0:
+            sat.set_phases([v if best_slots.get(m) == s else -v for (m, s), v in enc.x.items()])
+            if not sat.solve(assumptions=[-total.rhs[best - 1]]):
+                return best, best_slots
+            slots = enc.decode(sat.get_model() or [])
+            breaks = sum(count_breaks(ix, slots))
+            if breaks >= best:  # cannot happen with an exact count; guard against a loop
+                return None
+            best, best_slots = breaks, slots
+            if on_model is not None:
+                on_model(best, best_slots)
+    return best, best_slots
+
+
 def _child_main() -> int:
     """Child-process entry (``python -m desktop.b2b.maxsat``): a pickled :class:`Task` on
     stdin; one JSON line per risen bound, then the answer or the failure, on stdout."""
@@ -358,7 +423,11 @@ def _child_main() -> int:
 
     try:
         task = pickle.load(sys.stdin.buffer)
-        answer = minimise_breaks(task, on_bound=lambda cost: say(bound=cost))
+        if task.start is not None:
+            answer = improve_breaks(task, on_model=lambda cost, slots: say(
+                model=[cost, sorted(slots.items())]))
+        else:
+            answer = minimise_breaks(task, on_bound=lambda cost: say(bound=cost))
         if answer is None:
             say(done=None)
         else:
@@ -389,6 +458,7 @@ class Prover:
         self.finished = False
         self.result: tuple[int, dict[int, int]] | None = None
         self.error: str | None = None
+        self.models: list[tuple[int, dict[int, int]]] = []  # better schedules, not yet taken
         self._lines: queue.Queue[str | None] = queue.Queue()
         assert self._proc.stdin is not None
         try:
@@ -419,6 +489,9 @@ class Prover:
             message = json.loads(line)
             if "bound" in message:
                 self.bound = max(self.bound, int(message["bound"]))
+            elif "model" in message:
+                cost, pairs = message["model"]
+                self.models.append((int(cost), {int(m): int(s) for m, s in pairs}))
             elif "done" in message:
                 done = message["done"]
                 if done is not None:

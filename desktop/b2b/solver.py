@@ -241,8 +241,8 @@ class _Run:
 
     # -- the MaxSAT children of the break stage (maxsat.py)
     def prover_tick(self) -> bool:
-        """Start the MaxSAT child when due, read the bounds of every child running; True once
-        one of them has an answer."""
+        """Start the MaxSAT child when due, read what every child running found (bounds,
+        better schedules); True once one has an answer or the incumbent meets the bound."""
         with self._prover_lock:
             if not self.provers:
                 if self.prover_task is None or self.prover_due is None or \
@@ -258,8 +258,16 @@ class _Run:
                     self.bound_breaks = bound
                     if self.best is not None and self.on_progress is not None:
                         self.on_progress(self.progress())
+                models, prover.models = prover.models, []
+                for _, slot_of in models:
+                    if self._valid(slot_of):
+                        self.offer(slot_of, breaks_only=True)
                 answered = answered or prover.result is not None
-            return answered
+            return answered or self._incumbent_proved()
+
+    def _incumbent_proved(self) -> bool:
+        return self.best is not None and \
+            sum(count_breaks(self.ix, self.best)) <= self.bound_breaks
 
     def _start_prover(self, task: Task) -> bool:
         try:
@@ -297,6 +305,9 @@ class _Run:
             if spread_proof_holds(self.ix, cost) and breaks <= cost:
                 self.bound_breaks = max(self.bound_breaks, cost)
                 return _Outcome("OPTIMAL", breaks, breaks)
+        if self._incumbent_proved():  # a bound from one child met a schedule from another
+            breaks = sum(count_breaks(self.ix, self.best or {}))
+            return _Outcome("OPTIMAL", breaks, breaks)
         return out
 
     def _valid(self, slot_of: dict[int, int]) -> bool:
@@ -515,14 +526,14 @@ class _Run:
         """The portfolio's turn ended without a proof; the MaxSAT child now has one core.
 
         With wishes to choose (over-subscribed forums), a core-guided CP-SAT worker has the
-        other core: it closed those where MaxSAT did not. Otherwise a second MaxSAT child with
-        another encoding of "at most one" does: both are exact, and their run times vary so
-        much from one formula to the next that the first of two answers comes far sooner.
-        Either way the tail keeps TAIL_SHARE of the time to improve the schedule shown.
+        other core: it closed those where MaxSAT did not; the tail then keeps TAIL_SHARE of
+        the time. Otherwise a second child searches down from the incumbent (SAT-UNSAT, one
+        break fewer at a time): it improves the schedule shown far faster than the
+        neighbourhood re-solves, and the stage ends when its schedule meets the first child's
+        bound, or either child proves its answer.
         """
         if self.prover_tick():
             return self._prover_outcome(out)
-        until = self.remaining() * (1.0 - TAIL_SHARE)
         if self.counts:
             more = self.run_stage(model, 1.0 - TAIL_SHARE, single="core",
                                   on_bound=self._set_bound)
@@ -531,23 +542,18 @@ class _Run:
             if more.value is None:
                 return out
             return _Outcome(more.status, more.value, max(out.bound or 0, more.bound or 0))
-        task = self.prover_task
-        if task is None or not self._start_prover(dataclasses.replace(task, variant=1)):
+        task, start = self.prover_task, self.best
+        if task is None or start is None or not self._start_prover(
+                dataclasses.replace(task, start=tuple(sorted(start.items())))):
             return out
-        end = time.monotonic() + until
-        while time.monotonic() < end:
+        while self.remaining() > 0.1:
             if self.should_stop():
                 self.stopped = True
                 break
             if self.prover_tick():
-                return self._prover_outcome(out)
+                break
             time.sleep(0.05)
-        with self._prover_lock:  # the tail needs the core back; the first child carries on
-            second = self.provers[1:]
-            del self.provers[1:]
-        for prover in second:
-            prover.stop()
-        return out
+        return self._prover_outcome(out)
 
     def _fixed(self, wishes: list[int] | None, out: _Outcome) -> None:
         """Record what a stage before the break stage fixed, for the MaxSAT child."""

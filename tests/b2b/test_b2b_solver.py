@@ -17,9 +17,16 @@ from ortools.sat.python import cp_model
 import desktop.b2b.solver as solver_module
 from desktop.b2b.checker import check, participant_breaks
 from desktop.b2b.generator import Shape, generate, with_current
-from desktop.b2b.greedy import assign_places, count_breaks, greedy, index
+from desktop.b2b.greedy import assign_places, count_breaks, greedy, greedy_slots, index
 from desktop.b2b.instance import Instance, Place, PlacedMeeting, parse_instance
-from desktop.b2b.maxsat import Count, Prover, Task, minimise_breaks, spread_proof_holds
+from desktop.b2b.maxsat import (
+    Count,
+    Prover,
+    Task,
+    improve_breaks,
+    minimise_breaks,
+    spread_proof_holds,
+)
 from desktop.b2b.solver import Progress, _Model, solve
 
 SMALL = Shape(participants=12, meetings=24, slots=8, tables=4)
@@ -372,3 +379,21 @@ def test_replanning_with_maxsat_moves_no_more(monkeypatch: pytest.MonkeyPatch) -
     assert fast.moved == plain.moved and fast.breaks == plain.breaks
     assert fast.status == plain.status == "optimal"
     assert check(changed, fast) == []
+
+
+def test_search_down_from_a_schedule_reaches_the_optimum() -> None:
+    inst = generate(8, "normal")
+    ix = index(inst)
+    optimum = minimise_breaks(Task(inst, (), 2))
+    assert optimum is not None
+    start = greedy_slots(ix)  # first fit: far from optimal, and beyond the spread
+    assert max(count_breaks(ix, start)) > 2
+    seen: list[int] = []
+    answer = improve_breaks(Task(inst, (), 2, start=tuple(sorted(start.items()))),
+                            on_model=lambda cost, slots: seen.append(cost))
+    assert answer is not None
+    cost, slot_of = answer
+    assert cost == optimum[0] == sum(count_breaks(ix, slot_of))
+    assert max(count_breaks(ix, slot_of)) <= 2
+    assert seen == sorted(seen, reverse=True) and seen[-1] == cost
+    assert assign_places(ix, slot_of) is not None
