@@ -45,6 +45,9 @@ from desktop.b2b.greedy import Indexed, count_breaks, index
 from desktop.b2b.instance import Instance
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: measured the fastest oracle for RC2 on these models
+# CaDiCaL's own "sat" configuration, for the search down from a schedule (every call but the
+# last is satisfiable): measured 1.5-3x faster to each better schedule than the default.
+SAT_TUNING = {"stabilizeonly": 1, "elimreleff": 10, "subsumereleff": 60}
 
 
 @dataclass(frozen=True)
@@ -383,7 +386,9 @@ def improve_breaks(task: Task, on_model: Callable[[int, dict[int, int]], None] |
     best_slots = dict(task.start or ())
     per = count_breaks(ix, best_slots)
     restarts = [-clause[0] for clause in enc.wcnf.soft]
-    with Solver(name=SAT_SOLVER, bootstrap_with=enc.wcnf.hard) as sat:
+    with Solver(name=SAT_SOLVER) as sat:
+        sat.configure(SAT_TUNING)  # before any clause, as CaDiCaL requires
+        sat.append_formula(enc.wcnf.hard)
         if task.spread_cap is not None and per and max(per) > task.spread_cap:
             # The start breaks the cap: no proof can rest on it; take the solver's first
             # schedule as the start instead.
