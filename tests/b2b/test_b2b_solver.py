@@ -276,7 +276,11 @@ def test_maxsat_breaks_agree_with_brute_force(data: Callable[..., dict[str, Any]
             task = Task(inst, _counts_for(inst, expected[0]), inst.options.max_break_spread,
                         variant)
             answer = minimise_breaks(task)
-            assert answer is not None
+            if answer is None:
+                # "At most d each" is stricter than the spread when everyone can have a break
+                # (three mutual meetings in slots 1, 3, 5: one break each, spread 0).
+                assert all(len(ms) >= 2 for ms in ix.of_participant)
+                continue
             cost, slot_of = answer
             if not spread_proof_holds(ix, cost):
                 continue
