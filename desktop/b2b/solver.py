@@ -40,7 +40,7 @@ from desktop.i18n import _
 StopFlag = threading.Event | Callable[[], bool] | None
 DEFAULT_TIME_LIMIT_S = 60.0
 TAIL_SHARE = 0.4  # of the break stage's time at least left to local search and LNS
-PORTFOLIO_S = 3.0  # the CP-SAT portfolio's turn in the break stage; most forums end within it
+PORTFOLIO_S = 2.0  # the CP-SAT portfolio's turn in the break stage; most forums end within it
 
 
 @dataclass(frozen=True)
