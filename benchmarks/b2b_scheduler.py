@@ -160,8 +160,8 @@ def main() -> int:
         text += [
             "### Held-out forums",
             "",
-            "Further seeds of the same generator, added after the solver reached the optimum "
-            "on the forums above; four of them (normal-9, normal-12, normal-13, tight-7) then "
+            "Further seeds of the same generator, added once the solver had been tuned on the "
+            "forums above; four of them (normal-9, normal-12, normal-13, tight-7) then "
             "served to choose the break stage's second child process.",
             "",
             table(held),
