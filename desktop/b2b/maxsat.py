@@ -67,6 +67,7 @@ class Task:
     spread_cap: int | None
     variant: int = 0  # 0: sequential-counter "at most one", 1: pairwise (a second opinion)
     start: tuple[tuple[int, int], ...] | None = None  # a schedule to improve (SAT-UNSAT search)
+    seconds: float | None = None  # the child never runs (much) longer than this, even orphaned
 
 
 def spread_proof_holds(ix: Indexed, cost: int) -> bool:
@@ -365,7 +366,9 @@ def minimise_breaks(task: Task, on_bound: Callable[[int], None] | None = None,
 
     with Rc2(enc.wcnf, solver=SAT_SOLVER, adapt=True, exhaust=True, minz=True,
              trim=5) as rc2:
-        model = rc2.compute()
+        # "Expect an interrupt" makes the oracle release Python's lock while it searches, so
+        # that the watch on the parent (_watch_parent) keeps running.
+        model = rc2.compute(expect_interrupt=True)
         if model is None:
             return None
         return int(rc2.cost), enc.decode(model)
@@ -393,7 +396,7 @@ def improve_breaks(task: Task, on_model: Callable[[int, dict[int, int]], None] |
         if task.spread_cap is not None and per and max(per) > task.spread_cap:
             # The start breaks the cap: no proof can rest on it; take the solver's first
             # schedule as the start instead.
-            if not sat.solve():
+            if not sat.solve_limited(expect_interrupt=True):
                 return None
             best_slots = enc.decode(sat.get_model() or [])
             if on_model is not None:
@@ -404,7 +407,7 @@ def improve_breaks(task: Task, on_model: Callable[[int, dict[int, int]], None] |
         total = ITotalizer(lits=restarts, ubound=best, top_id=enc.pool.top)
         sat.append_formula(total.cnf.clauses)
         while best > 0:
-            if not sat.solve(assumptions=[-total.rhs[best - 1]]):
+            if not sat.solve_limited(assumptions=[-total.rhs[best - 1]], expect_interrupt=True):
                 return best, best_slots
             slots = enc.decode(sat.get_model() or [])
             breaks = sum(count_breaks(ix, slots))
@@ -416,6 +419,34 @@ def improve_breaks(task: Task, on_model: Callable[[int, dict[int, int]], None] |
     return best, best_slots
 
 
+def _watch_parent(period: float = 0.5) -> None:
+    """End this process once its parent is gone (killed, crashed): nobody would read the answer,
+    and a search left running could hold a core for hours."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(period)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _limit_cpu(seconds: float | None) -> None:
+    """Let the system end this process a little after ``seconds`` of CPU time, whatever it is
+    doing (the watch on the parent cannot run while the SAT solver holds Python's lock)."""
+    try:
+        import resource
+    except ImportError:  # not on this system: the parent's kill and the watch remain
+        return
+    if seconds is None:
+        return
+    soft = int(seconds) + 5
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGXCPU would otherwise dump a core
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 5))
+
+
 def _child_main() -> int:
     """Child-process entry (``python -m desktop.b2b.maxsat``): a pickled :class:`Task` on
     stdin; one JSON line per risen bound, then the answer or the failure, on stdout."""
@@ -425,8 +456,10 @@ def _child_main() -> int:
         out.write(json.dumps(message) + "\n")
         out.flush()
 
+    _watch_parent()
     try:
         task = pickle.load(sys.stdin.buffer)
+        _limit_cpu(task.seconds)
         if task.start is not None:
             answer = improve_breaks(task, on_model=lambda cost, slots: say(
                 model=[cost, sorted(slots.items())]))

@@ -271,7 +271,7 @@ class _Run:
 
     def _start_prover(self, task: Task) -> bool:
         try:
-            self.provers.append(Prover(task))
+            self.provers.append(Prover(dataclasses.replace(task, seconds=self.remaining())))
         except OSError:  # no child process to be had: CP-SAT and LNS carry on alone
             self.prover_task = None
             return False

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -401,3 +405,34 @@ def test_search_down_from_a_schedule_reaches_the_optimum() -> None:
     assert max(count_breaks(ix, slot_of)) <= 2
     assert seen == sorted(seen, reverse=True) and seen[-1] == cost
     assert assign_places(ix, slot_of) is not None
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie waiting to be reaped counts as ended)."""
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ", 1)[-1].startswith("Z"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="CPU limits are a POSIX feature")
+def test_orphaned_child_ends_on_its_own(tmp_path: Path) -> None:
+    """A host killed outright (no chance to stop its children) leaves no search running."""
+    script = tmp_path / "host.py"
+    script.write_text(
+        "import os, time\n"
+        "from desktop.b2b.generator import generate\n"
+        "from desktop.b2b.maxsat import Prover, Task\n"
+        "prover = Prover(Task(generate(1, 'tight'), (), 2, variant=1, seconds=1))\n"
+        "time.sleep(0.5)\n"
+        "print(prover._proc.pid, flush=True)\n"
+        "os._exit(0)\n", encoding="utf-8")
+    host = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          check=True, timeout=60)
+    pid = int(host.stdout.strip())
+    end = time.monotonic() + 30
+    while _alive(pid) and time.monotonic() < end:
+        time.sleep(0.2)
+    assert not _alive(pid)
