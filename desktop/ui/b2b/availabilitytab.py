@@ -4,7 +4,6 @@ participants' names, and the reason given to new marks."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.errors import MissionDeskError
@@ -17,7 +16,7 @@ from desktop.ui.b2b.availability import (
     AvailabilityModel,
     ToggleView,
 )
-from desktop.ui.b2b.blockchooser import linked_chooser
+from desktop.ui.b2b.blockchooser import BlockTab
 from desktop.ui.b2b.setupcommands import UnavailabilityChange
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
@@ -33,16 +32,12 @@ def swatch(colour: str, text: str) -> QLabel:
     return label
 
 
-class AvailabilityTab(QWidget):
+class AvailabilityTab(BlockTab):
     """Participants × slots of the block chosen on the page; marks set by hand toggle."""
 
     def __init__(self, context: MissionContext, source: QComboBox,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self._loaded_block: int | None = -1  # nothing loaded yet
-        self.blocks = linked_chooser(source, self)
-        self.blocks.currentIndexChanged.connect(self._block_chosen)
+        super().__init__(context, source, parent)
         self.filter = QLineEdit()
         self.filter.setObjectName("availabilityFilter")
         self.filter.setPlaceholderText(_("Filter participants by name"))
@@ -86,20 +81,13 @@ class AvailabilityTab(QWidget):
         layout.addWidget(self.feedback)
 
     def load(self) -> None:
-        self._loaded_block = self.blocks.currentData()
+        super().load()
         current = self.view.currentIndex()
-        self.model.set_block(self._loaded_block)
+        self.model.set_block(self.loaded_block)
         if current.isValid():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
 
-    def _block_chosen(self) -> None:
-        if self.isVisible():
-            self.load()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._loaded_block != self.blocks.currentData():
-            self.load()
 
     def say(self, text: str, *, refused: bool = False) -> None:
         self.feedback.setStyleSheet(REFUSED_STYLE if refused else "")

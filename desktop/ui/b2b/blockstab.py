@@ -4,7 +4,6 @@ new slots, set the tables and give a table to a host for the whole block."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.b2b.setup import get_block
 from desktop.errors import MissionDeskError
 from desktop.i18n import _, ngettext
-from desktop.ui.b2b.blockchooser import linked_chooser
+from desktop.ui.b2b.blockchooser import BlockTab
 from desktop.ui.b2b.slotdialogs import (
     AssignTableDialog,
     RegenerateSlotsDialog,
@@ -47,17 +46,13 @@ def _table_view(name: str) -> QTableView:
     return view
 
 
-class BlocksTab(QWidget):
+class BlocksTab(BlockTab):
     """Slots and tables of the block chosen on the page, and the dialogs that change them."""
 
     def __init__(self, context: MissionContext, source: QComboBox,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, source, parent)
         self.dialog: SetupDialog | None = None
-        self._loaded_block: int | None = -1  # nothing loaded yet
-        self.blocks = linked_chooser(source, self)
-        self.blocks.currentIndexChanged.connect(self._block_chosen)
         self.slots = SlotsModel(context.mission.session_factory, self)
         self.tables = TablesModel(context.mission.session_factory, self)
         self.slot_view = _table_view("slotList")
@@ -113,8 +108,8 @@ class BlocksTab(QWidget):
         layout.addWidget(self.feedback)
 
     def load(self) -> None:
-        block_id = self.blocks.currentData()
-        self._loaded_block = block_id
+        super().load()
+        block_id = self.loaded_block
         self.slots.set_block(block_id)
         self.tables.set_block(block_id)
         self.slot_view.resizeColumnsToContents()
@@ -126,14 +121,7 @@ class BlocksTab(QWidget):
         for button in (self.regenerate_button, self.tables_button, self.assign_button):
             button.setEnabled(block_id is not None and not self.context.read_only)
 
-    def _block_chosen(self) -> None:
-        if self.isVisible():
-            self.load()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._loaded_block != self.blocks.currentData():
-            self.load()
 
     def _minutes(self) -> int:
         block_id = self.blocks.currentData()

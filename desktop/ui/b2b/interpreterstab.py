@@ -5,7 +5,6 @@ block in which each one is away."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +29,7 @@ from desktop.b2b.setup import (
 from desktop.errors import MissionDeskError, ValidationError
 from desktop.i18n import _
 from desktop.ui.b2b.availability import ToggleView
-from desktop.ui.b2b.blockchooser import linked_chooser
+from desktop.ui.b2b.blockchooser import BlockTab
 from desktop.ui.b2b.interpretermodels import InterpreterSlotsModel, InterpretersModel
 from desktop.ui.b2b.setupcommands import INTERPRETER_KIND, InterpreterSlotChange
 from desktop.ui.context import MissionContext
@@ -66,18 +65,14 @@ class InterpreterForm(RecordForm):
                                 self.text("notes"))
 
 
-class InterpretersTab(QWidget):
+class InterpretersTab(BlockTab):
     """The interpreters with their form, and their away slots in the chosen block."""
 
     def __init__(self, context: MissionContext, source: QComboBox,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, source, parent)
         self.editing: int | None = None
-        self._loaded_block: int | None = -1
         factory = context.mission.session_factory
-        self.blocks = linked_chooser(source, self)
-        self.blocks.currentIndexChanged.connect(self._block_chosen)
         self.model = InterpretersModel(factory, self)
         self.view = QTableView()
         self.view.setObjectName("interpreterList")
@@ -148,8 +143,8 @@ class InterpretersTab(QWidget):
         keep = self.editing
         self.model.reload()
         self.view.resizeColumnToContents(0)
-        self._loaded_block = self.blocks.currentData()
-        self.slots.set_block(self._loaded_block)
+        super().load()
+        self.slots.set_block(self.loaded_block)
         row = self.model.row_of(keep)
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
@@ -159,15 +154,10 @@ class InterpretersTab(QWidget):
             self.new()
         self._update_buttons()
 
-    def _block_chosen(self) -> None:
-        if self.isVisible():
-            self.slots.set_block(self.blocks.currentData())
-            self._loaded_block = self.blocks.currentData()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._loaded_block != self.blocks.currentData():
-            self.load()
+    def block_changed(self) -> None:
+        """Only the away slots depend on the block."""
+        self.loaded_block = self.blocks.currentData()
+        self.slots.set_block(self.loaded_block)
 
     def _chosen(self, current: QModelIndex) -> None:
         if not current.isValid():
