@@ -45,7 +45,7 @@ class PeopleModel(RecordTableModel):
         Column("category", lambda: _("Category"), 100),
         Column("status", lambda: _("Status"), 100),
         Column("country", lambda: _("Country"), 110),
-        Column("email", lambda: _("Email"), 220),
+        Column("email", lambda: _("Email"), 220, shown=False),
     )
 
     def __init__(self, session_factory: sessionmaker[Session],

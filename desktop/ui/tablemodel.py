@@ -49,6 +49,7 @@ class Column:
     key: str
     title: Callable[[], str]
     width: int = 120
+    shown: bool = True  # the organiser can show it from the header's menu when False
 
 
 class RecordTableModel(QAbstractTableModel):

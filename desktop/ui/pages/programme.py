@@ -33,7 +33,7 @@ class ProgrammeModel(RecordTableModel):
         Column("time", lambda: _("Time"), 140),
         Column("title", lambda: _("Title"), 250),
         Column("venue", lambda: _("Venue"), 180),
-        Column("audience", lambda: _("Audience"), 120),
+        Column("audience", lambda: _("Audience"), 120, shown=False),
         Column("clash", lambda: _("Clash"), 220),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from desktop.checks import Ref
 from desktop.errors import MissionDeskError, ValidationError
 from desktop.i18n import _
+from desktop.ui.columns import HeaderColumns
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import ask
 from desktop.ui.forms import RecordForm
@@ -158,6 +159,9 @@ class RecordPage(Page):
         header.setSectionsMovable(True)
         for position, column in enumerate(self.model.columns):
             header.resizeSection(position, column.width)
+            header.setSectionHidden(position, not column.shown)
+        self.columns = HeaderColumns(self.view, self.model.columns)
+        self._fit_pending = False  # fit the columns when first shown, if no layout was saved
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count_label = QLabel()
@@ -460,8 +464,19 @@ class RecordPage(Page):
             if state is not None:
                 widget.restoreState(state)
         header = settings.value(f"pages/{self.key}/header")
-        if header is not None:
-            self.view.horizontalHeader().restoreState(header)
+        if header is None or not self.view.horizontalHeader().restoreState(header):
+            self._fit_pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._fit_pending:
+            # After the layout has given the table its width.
+            QTimer.singleShot(0, self, self._first_fit)
+
+    def _first_fit(self) -> None:
+        if self._fit_pending and self.view.viewport().width() > 0:
+            self._fit_pending = False
+            self.columns.fit()
 
 
 def _bold(font: QFont) -> QFont:
