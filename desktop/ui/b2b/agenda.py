@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -23,7 +24,7 @@ from desktop.b2b.requests import RequestInput, add_request, wish_list
 from desktop.b2b.setup import list_participants, participant_side
 from desktop.db.enums import label
 from desktop.errors import MissionDeskError
-from desktop.i18n import _, format_time, format_weekday_date
+from desktop.i18n import _, format_time, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import RequestChange
 from desktop.ui.b2b.matrix import pair_request_ids
 from desktop.ui.context import MissionContext
@@ -38,7 +39,10 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    # Columns fit their cells; the last one takes the rest of the width, whatever the data.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -47,7 +51,6 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeColumnsToContents()
 
 
 class AgendaTab(QWidget):
@@ -86,9 +89,13 @@ class AgendaTab(QWidget):
         adding.addWidget(add)
         layout = QVBoxLayout(self)
         layout.addLayout(chooser)
-        layout.addWidget(QLabel(_("Agenda")))
+        self.agenda_title = QLabel(_("Agenda"))
+        self.agenda_title.setObjectName("agendaTitle")
+        self.wishes_title = QLabel(_("Wish list"))
+        self.wishes_title.setObjectName("wishesTitle")
+        layout.addWidget(self.agenda_title)
         layout.addWidget(self.agenda, 3)
-        layout.addWidget(QLabel(_("Wish list")))
+        layout.addWidget(self.wishes_title)
         layout.addWidget(self.wishes, 2)
         layout.addLayout(adding)
         layout.addWidget(self.feedback)
@@ -118,6 +125,8 @@ class AgendaTab(QWidget):
         if participant_id is None:
             _fill(self.agenda, [])
             _fill(self.wishes, [])
+            self.agenda_title.setText(_("Agenda"))
+            self.wishes_title.setText(_("Wish list"))
             return
         with self.context.mission.session_factory() as session:
             self._show(session, participant_id)
@@ -134,7 +143,18 @@ class AgendaTab(QWidget):
                          meeting.interpreter.name if meeting.interpreter else "",
                          _("locked") if meeting.locked else ""])
         _fill(self.agenda, rows)
+        n = len(rows)
+        self.agenda_title.setText(
+            ngettext("Agenda: {n} meeting", "Agenda: {n} meetings", n).format(n=n) if n
+            else _("Agenda: no meeting placed yet (“Schedule automatically”, on the Schedule "
+                   "tab, places the accepted requests)"))
         wishes = wish_list(session, participant_id)
+        placed = sum(1 for w in wishes if w.meeting)
+        self.wishes_title.setText(
+            ngettext("Wish list: {n} request, {placed} scheduled",
+                     "Wish list: {n} requests, {placed} scheduled",
+                     len(wishes)).format(n=len(wishes), placed=placed) if wishes
+            else _("Wish list: nobody asked yet (add a wish below)"))
         _fill(self.wishes, [[w.other.name, str(w.request.priority), label(w.request.status),
                              _("yes") if w.mutual else "", _("yes") if w.meeting else _("no")]
                             for w in wishes])

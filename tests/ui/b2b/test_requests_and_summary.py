@@ -76,6 +76,8 @@ def test_the_agenda_and_the_wish_list_of_a_participant(page: B2BPage, forum: For
     assert agenda.agenda.item(0, 3).text() == "Casa Data"
     assert [agenda.wishes.item(r, 0).text() for r in range(2)] == ["Casa Data", "Maroc Soft"]
     assert agenda.wishes.item(0, 3).text() == "yes"  # mutual
+    assert agenda.agenda_title.text() == "Agenda: 2 meetings"
+    assert agenda.wishes_title.text().startswith("Wish list: 2 requests, ")
     page.show_agenda(t["Boston Code"])
     assert agenda.target.findData(t["Casa Data"]) >= 0
     agenda.target.setCurrentIndex(agenda.target.findData(t["Casa Data"]))
@@ -84,6 +86,7 @@ def test_the_agenda_and_the_wish_list_of_a_participant(page: B2BPage, forum: For
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert (t["Boston Code"], t["Casa Data"]) in requests(page)
     assert agenda.wishes.rowCount() == 2
+    assert agenda.wishes_title.text() == "Wish list: 2 requests, 1 scheduled"  # the new one not yet
 
 
 def test_the_summary_counts_meetings_requests_and_what_is_not_placed(
