@@ -142,6 +142,10 @@ class MeetingGridModel(QAbstractTableModel):
 
     # -- reading ----------------------------------------------------------------------------
 
+    def cells(self) -> list[Cell]:
+        """The meetings placed in the block, in no particular order."""
+        return list(self._cells.values())
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.slot_ids)
 

@@ -28,7 +28,7 @@ from desktop.b2b.meetings import (
 )
 from desktop.b2b.setup import list_blocks
 from desktop.errors import MissionDeskError
-from desktop.i18n import _, format_weekday_date
+from desktop.i18n import _, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import MeetingsChange
 from desktop.ui.b2b.gridmodel import MeetingGridModel
 from desktop.ui.b2b.gridview import MeetingGridView
@@ -95,6 +95,9 @@ class ScheduleTab(QWidget):
             button.setEnabled(not context.read_only)
         # Callables adding items to a meeting's context menu (the interpreter menu).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
+        self.counts = QLabel()
+        self.counts.setObjectName("blockCounts")
+        self.model.modelReset.connect(self._update_counts)
         self.feedback = QLabel()
         self.feedback.setObjectName("feedback")
         self.feedback.setWordWrap(True)
@@ -111,6 +114,7 @@ class ScheduleTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(legend())
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.counts)
         layout.addWidget(self.feedback)
 
     # -- loading ----------------------------------------------------------------------------
@@ -160,6 +164,26 @@ class ScheduleTab(QWidget):
         return index.isValid()
 
     # -- telling the user -------------------------------------------------------------------
+
+    def _update_counts(self) -> None:
+        """What the block holds, under the grid: meetings, locked ones, slots × tables."""
+        model = self.model
+        slots, tables = model.rowCount(), model.columnCount()
+        if model.block_id is None or not slots or not tables:
+            self.counts.setText("")
+            return
+        cells = model.cells()
+        if not cells:
+            self.counts.setText(_("No meeting in this block yet ({slots} slots × {tables} "
+                                  "tables): “Schedule automatically” places the accepted "
+                                  "requests.").format(slots=slots, tables=tables))
+            return
+        locked = sum(1 for cell in cells if cell.locked)
+        text = ngettext("{n} meeting in this block", "{n} meetings in this block",
+                        len(cells)).format(n=len(cells))
+        text = _("{meetings} ({locked} locked) · {slots} slots × {tables} tables").format(
+            meetings=text, locked=locked, slots=slots, tables=tables)
+        self.counts.setText(text)
 
     def say(self, text: str, *, refused: bool = False) -> None:
         self.feedback.setStyleSheet(REFUSED_STYLE if refused else "")

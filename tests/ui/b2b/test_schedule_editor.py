@@ -132,6 +132,19 @@ def test_a_locked_meeting_cannot_be_dragged(tab: ScheduleTab, forum: Forum,
     assert tab.model.flags(cell(tab, forum, 0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
 
 
+def test_under_the_grid_the_block_counts_its_meetings(tab: ScheduleTab, forum: Forum,
+                                                      qtbot: QtBot) -> None:
+    assert tab.counts.text() == "3 meetings in this block (0 locked) · 3 slots × 2 tables"
+    tab.view.setCurrentIndex(cell(tab, forum, 0, 0))
+    qtbot.mouseClick(tab.lock_button, Qt.MouseButton.LeftButton)
+    assert tab.counts.text() == "3 meetings in this block (1 locked) · 3 slots × 2 tables"
+    with tab.context.mission.transaction() as session:
+        for meeting in session.scalars(select(Meeting)):
+            session.delete(meeting)
+    tab.reload()
+    assert tab.counts.text().startswith("No meeting in this block yet (3 slots × 2 tables)")
+
+
 def test_the_grid_model_follows_the_rules_of_qt_models(tab: ScheduleTab, forum: Forum,
                                                        qtmodeltester: object) -> None:
     model = MeetingGridModel(tab.context.mission.session_factory)
