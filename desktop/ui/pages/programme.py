@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -21,7 +22,9 @@ from desktop.ui.forms import RecordForm
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.programmeform import ProgrammeForm
 from desktop.ui.pages.records import RecordPage, Related
+from desktop.ui.pages.timetable import Entry, Timetable
 from desktop.ui.rostermodels import plain_rows
+from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel, quick_fold
 
 
@@ -72,18 +75,36 @@ class ProgrammeModel(RecordTableModel):
         language = current_language()
         found = {}
         for item in self._sessions(session, ids):
-            where = item.venue.name if item.venue else ""
-            if item.room is not None:
-                where += f" — {item.room.name}"
             clash = clashes.get(item.id, [])
             title = item.title_in(language)
             found[item.id] = (
                 format_weekday_date(item.starts_at.date()),
                 f"{format_time(item.starts_at)} – {format_time(item.ends_at)}",
-                f"⚠ {title}" if clash else title, where, audience_text(item),
+                f"⚠ {title}" if clash else title, where_text(item), audience_text(item),
                 ("⚠ " + _("overlaps {titles}").format(titles=", ".join(clash))) if clash
                 else "")
         return found
+
+    def entries(self) -> list[Entry]:
+        """The sessions the table shows now (filters applied), for the timetable."""
+        ids = [i for r in range(self.rowCount()) if (i := self.id_at(r)) is not None]
+        if not ids:
+            return []
+        language = current_language()
+        with self._session_factory() as session:
+            clashes = self._clashes(session)
+            return [Entry(item.id, item.starts_at, item.ends_at, item.title_in(language),
+                          where_text(item), item.kind,
+                          _("overlaps {titles}").format(titles=", ".join(clashes[item.id]))
+                          if item.id in clashes else "")
+                    for item in self._sessions(session, ids)]
+
+
+def where_text(item: ProgramSession) -> str:
+    where = item.venue.name if item.venue else ""
+    if item.room is not None:
+        where += f" — {item.room.name}"
+    return where
 
 
 def audience_text(item: ProgramSession) -> str:
@@ -108,6 +129,50 @@ class ProgrammePage(RecordPage):
 
     def make_form(self) -> RecordForm:
         return ProgrammeForm(self.roster)
+
+    def table_pane(self) -> QWidget:
+        """The list and, on a second tab, the same sessions as a timetable."""
+        self.timetable = Timetable()
+        self.timetable.chosen.connect(self.select)
+        self._timetable_stale = True
+        scroll = QScrollArea()
+        scroll.setObjectName("timetableScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.timetable)
+        self.views = QTabWidget()
+        self.views.setObjectName("programmeViews")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.view, _("List"))
+        self.views.addTab(scroll, _("Timetable"))
+        self.views.setTabToolTip(1, _("The days side by side, each session as long as it "
+                                      "lasts; overlapping sessions share the day's width"))
+        chosen = app_settings().value(f"pages/{self.key}/view")
+        if chosen in (0, 1, "0", "1"):
+            self.views.setCurrentIndex(int(chosen))
+        self.views.currentChanged.connect(lambda _i: self._refresh_timetable())
+        for signal in (self.model.modelReset, self.model.layoutChanged):
+            signal.connect(self._timetable_changed)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda *_args: self.timetable.set_current(self.current_id))
+        return self.views
+
+    def _timetable_changed(self) -> None:
+        self._timetable_stale = True
+        self._refresh_timetable()
+
+    def _refresh_timetable(self) -> None:
+        """Read the sessions again for the timetable, once it is the view on screen."""
+        if self.views.currentIndex() != 1 or not self._timetable_stale:
+            return
+        model = self.model
+        assert isinstance(model, ProgrammeModel)
+        self.timetable.set_entries(model.entries())
+        self.timetable.set_current(self.current_id)
+        self._timetable_stale = False
+
+    def save_state(self) -> None:
+        super().save_state()
+        app_settings().setValue(f"pages/{self.key}/view", self.views.currentIndex())
 
     def roster(self) -> list[RosterEntry]:
         """Everyone who may be put on a session's list: (id, name, organisation)."""

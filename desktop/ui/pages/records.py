@@ -100,6 +100,10 @@ class RecordPage(Page):
     def prepare_form(self, session: Session) -> None:
         """Refresh the form's choice lists (e.g. organisations) before loading a record."""
 
+    def table_pane(self) -> QWidget:
+        """What sits left of the form: the table, or a page's other views of it beside."""
+        return self.view
+
     # -- building ----------------------------------------------------------------------------
 
     def __init__(self, context: MissionContext) -> None:
@@ -170,7 +174,7 @@ class RecordPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.table_pane(), 1)
         left_layout.addWidget(self.count_label)
 
         self.related_title = QLabel(_("Related"))
