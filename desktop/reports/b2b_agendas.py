@@ -24,8 +24,8 @@ from desktop.reports.base import (
     styles,
     table,
 )
+from desktop.reports.bidi import paragraph
 from desktop.reports.fonts import SANS_BOLD
-from desktop.reports.text import para
 
 TIME_COLUMN = 50 * mm  # "15 May 11:40 AM–12:00 PM" on one line
 TABLE_COLUMN = 22 * mm
@@ -128,7 +128,7 @@ class ParticipantAgendas(FlowDocument):
             flow += [ProgressMark(job, index, len(self.agendas)), SectionStart(agenda.title),
                      *self.heading(agenda)]
             if not agenda.rows:
-                flow.append(Paragraph(para(self.t("No meetings are planned.")),
+                flow.append(paragraph(self.t("No meetings are planned."),
                                       style["italic"]))
                 continue
             flow.append(self.meetings(agenda))
@@ -143,16 +143,16 @@ class ParticipantAgendas(FlowDocument):
                                   self.t("Interpreter")]]
         for row in agenda.rows:
             rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                         Paragraph(para(row.table), style["cell_bold"]),
-                         Paragraph(para(row.party), style["cell"]),
-                         Paragraph(para(row.interpreter), style["cell"])])
+                         paragraph(row.table, style["cell_bold"]),
+                         paragraph(row.party, style["cell"]),
+                         paragraph(row.interpreter, style["cell"])])
         rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
         return table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35])
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
         style = styles()
-        return [Paragraph(para(agenda.title), style["title"]),
-                Paragraph(para(agenda.block), style["subtitle"])]
+        return [paragraph(agenda.title, style["title"]),
+                paragraph(agenda.block, style["subtitle"])]
 
     def _when(self, row: AgendaRow) -> str:
         when = self.t("{start}–{end}").format(start=self.time(row.starts),
@@ -183,8 +183,8 @@ class TableSigns(ParticipantAgendas):
                                   self.t("Interpreter")]]
         for row in agenda.rows:
             rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                         Paragraph(para(row.party), style["cell"]),
-                         Paragraph(para(row.interpreter), style["cell"])])
+                         paragraph(row.party, style["cell"]),
+                         paragraph(row.interpreter, style["cell"])])
         rest = self.frame_width - TIME_COLUMN
         return table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])
 
@@ -192,9 +192,9 @@ class TableSigns(ParticipantAgendas):
         sign = styles()["title"].clone("sign", fontName=SANS_BOLD, fontSize=SIGN_NAME_PT,
                                        leading=SIGN_NAME_PT * 1.15, alignment=1)
         return [Spacer(1, 10 * mm),
-                Paragraph(para(table_label(agenda.title, self.language)), sign),
+                paragraph(table_label(agenda.title, self.language), sign),
                 Spacer(1, 6 * mm),
-                Paragraph(para(agenda.block), styles()["subtitle"])]
+                paragraph(agenda.block, styles()["subtitle"])]
 
 
 class MasterGrid(FlowDocument):
@@ -235,9 +235,9 @@ class MasterGrid(FlowDocument):
 
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
-        flow: list[Flowable] = [Paragraph(para(self.block_title), style["h1"])]
+        flow: list[Flowable] = [paragraph(self.block_title, style["h1"])]
         if not self.slots or not self.tables:
-            flow.append(Paragraph(para(self.t("This block has no slots or tables yet.")),
+            flow.append(paragraph(self.t("This block has no slots or tables yet."),
                                   style["italic"]))
             return flow
         chunks = range(0, len(self.tables), GRID_TABLES_PER_PAGE)
@@ -253,7 +253,7 @@ class MasterGrid(FlowDocument):
                     start=self.time(start), end=self.time(end)), style["cell_bold"])]
                 for j in range(first, first + len(names)):
                     pair = self.cells.get((i, j))
-                    row.append(Paragraph(f"{para(pair[0])}<br/>{para(pair[1])}", style["small"])
+                    row.append(paragraph(f"{pair[0]}\n{pair[1]}", style["small"])
                                if pair else "")
                 rows.append(row)
             width = (self.frame_width - GRID_TIME_COLUMN) / len(names)

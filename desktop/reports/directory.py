@@ -16,15 +16,15 @@ from typing import Any, Protocol
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import Side
 from desktop.errors import UsageError
 from desktop.i18n import current_language, format_date, translate_in, translate_plural_in
 from desktop.reports.base import MARGIN_SIDE, FlowDocument, Job, PageInfo, styles, table
+from desktop.reports.bidi import paragraph
 from desktop.reports.fonts import SANS, SANS_BOLD, string_width
-from desktop.reports.text import para
 
 GROUPINGS = ("organization", "side")
 LANDSCAPE_FROM_COLUMNS = 7
@@ -112,20 +112,20 @@ class Directory(FlowDocument):
         style = styles()
         count = sum(len(g.rows) for g in self.groups)
         flow: list[Flowable] = [
-            Paragraph(para(self.list_title), style["h1"]),
-            Paragraph(para(translate_plural_in(self.language, "{n} person", "{n} people", count)
-                           .format(n=count)), style["muted"]),
+            paragraph(self.list_title, style["h1"]),
+            paragraph(translate_plural_in(self.language, "{n} person", "{n} people", count)
+                           .format(n=count), style["muted"]),
             Spacer(1, 2 * mm)]
         widths = self.column_widths()
         for index, group in enumerate(self.groups):
             job.step(index, len(self.groups))
             rows: list[list[Any]] = [self.headers]
-            rows += [[Paragraph(para(cell), style["cell"]) for cell in row]
+            rows += [[paragraph(cell, style["cell"]) for cell in row]
                      for row in group.rows]
-            flow += [Paragraph(para(group.name), style["h2"]),
+            flow += [paragraph(group.name, style["h2"]),
                      table(rows, widths)]
         if not self.groups:
-            flow.append(Paragraph(para(self.t("Nobody is on this list.")), style["italic"]))
+            flow.append(paragraph(self.t("Nobody is on this list."), style["italic"]))
         return flow
 
     def column_widths(self) -> list[float]:

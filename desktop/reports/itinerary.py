@@ -33,6 +33,7 @@ from desktop.reports.base import (
     styles,
     table,
 )
+from desktop.reports.bidi import paragraph
 from desktop.reports.text import para
 
 if TYPE_CHECKING:
@@ -237,15 +238,15 @@ class _PersonPages:
         person = self.person
         flow: list[Flowable] = [SectionStart(person.name, self.language),
                                 Spacer(1, COVER_SPACE),
-                                Paragraph(para(self.document.mission_name), style["subtitle"]),
-                                Paragraph(para(self.t("Personal itinerary")), style["h1"]),
-                                Paragraph(para(person.name), style["title"])]
+                                paragraph(self.document.mission_name, style["subtitle"]),
+                                paragraph(self.t("Personal itinerary"), style["h1"]),
+                                paragraph(person.name, style["title"])]
         if person.organization:
-            flow.append(Paragraph(para(person.organization), style["subtitle"]))
+            flow.append(paragraph(person.organization, style["subtitle"]))
         if person.mission_start and person.mission_end:
-            flow.append(Paragraph(para(self.t("From {start} to {end}").format(
+            flow.append(paragraph(self.t("From {start} to {end}").format(
                 start=format_date(person.mission_start, "long", language=self.language),
-                end=format_date(person.mission_end, "long", language=self.language))),
+                end=format_date(person.mission_end, "long", language=self.language)),
                 style["body"]))
         flow += self._at_a_glance()
         flow.append(PageBreak())
@@ -254,12 +255,12 @@ class _PersonPages:
         for line in lines:
             by_day[line.day].append(line)
         if not by_day:
-            flow.append(Paragraph(para(self.t("Nothing is planned for you yet.")),
+            flow.append(paragraph(self.t("Nothing is planned for you yet."),
                                   style["italic"]))
         for day in sorted(by_day):
             heading = format_weekday_date(day, language=self.language)
             flow.append(CondPageBreak(30 * mm))
-            flow.append(Paragraph(para(heading[:1].upper() + heading[1:]), style["h2"]))
+            flow.append(paragraph(heading[:1].upper() + heading[1:], style["h2"]))
             rows: list[list[Any]] = [[Paragraph(line.when, style["cell_bold"]),
                                       Paragraph(line.kind, style["cell"]),
                                       Paragraph(line.what, style["cell"])]
@@ -361,16 +362,16 @@ class _PersonPages:
         if not rows:
             return []
         style = styles()
-        cells = [[Paragraph(para(a), style["cell_bold"]), Paragraph(para(b), style["cell"])]
+        cells = [[paragraph(a, style["cell_bold"]), paragraph(b, style["cell"])]
                  for a, b in rows]
-        return [Spacer(1, 12 * mm), Paragraph(para(self.t("At a glance")), style["h3"]),
+        return [Spacer(1, 12 * mm), paragraph(self.t("At a glance"), style["h3"]),
                 table(cells, [GLANCE_LABEL, self.document.frame_width - GLANCE_LABEL],
                       header=False, zebra=False)]
 
     def _contacts(self) -> list[Flowable]:
         style = styles()
         flow: list[Flowable] = [CondPageBreak(50 * mm),
-                                Paragraph(para(self.t("Contacts")), style["h2"])]
+                                paragraph(self.t("Contacts"), style["h2"])]
         if self.person.organisers:
             rows: list[list[Any]] = [[self.t("Organiser"), self.t("Phone"), self.t("Email")]]
             for contact in self.person.organisers:
@@ -380,8 +381,8 @@ class _PersonPages:
             width = self.document.frame_width - CONTACT_NAME - CONTACT_PHONE
             flow.append(table(rows, [CONTACT_NAME, CONTACT_PHONE, width]))
         if self.person.emergency:
-            flow += [Paragraph(para(self.t("Emergency numbers")), style["h3"]),
-                     Paragraph(para(self.person.emergency), style["body"])]
+            flow += [paragraph(self.t("Emergency numbers"), style["h3"]),
+                     paragraph(self.person.emergency, style["body"])]
         return flow
 
 

@@ -15,6 +15,7 @@ from desktop.db.enums import SessionKind
 from desktop.db.models import ProgramSession
 from desktop.missions import get_mission
 from desktop.reports.base import FlowDocument, Job, styles, table
+from desktop.reports.bidi import paragraph
 from desktop.reports.text import para
 
 TIME_COLUMN = 36 * mm
@@ -75,12 +76,12 @@ class Programme(FlowDocument):
 
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
-        flow: list[Flowable] = [Paragraph(para(self.mission_name), style["title"]),
-                                Paragraph(para(self.t("Programme")), style["subtitle"])]
+        flow: list[Flowable] = [paragraph(self.mission_name, style["title"]),
+                                paragraph(self.t("Programme"), style["subtitle"])]
         total = len(self.days)
         for index, (day, items) in enumerate(self.days.items()):
             job.step(index, total)
-            flow.append(Paragraph(para(self.weekday(day)), style["h2"]))
+            flow.append(paragraph(self.weekday(day), style["h2"]))
             rows: list[list[Any]] = [[self.t("Time"), self.t("Session"), self.t("Kind"),
                                       self.t("Place")]]
             for item in items:
@@ -107,5 +108,5 @@ class Programme(FlowDocument):
             what += f"<br/><font size=7.5>{para(description)}</font>"
         place = ", ".join(p for p in (item.venue, item.room, item.city) if p)
         return [Paragraph(when, style["cell"]), Paragraph(what, style["cell"]),
-                Paragraph(para(self.label(item.kind)), style["cell"]),
-                Paragraph(para(place), style["cell"])]
+                paragraph(self.label(item.kind), style["cell"]),
+                paragraph(place, style["cell"])]

@@ -152,3 +152,37 @@ def _longest_prefix(text: str, font: str, width: float, size: float, *,
         if breaks:
             return text[:breaks[-1]]
     return text[:max(fits, 1)]
+
+
+def rtl_first(text: str) -> bool:
+    """Whether the first letter of ``text`` with a direction reads right to left (so the line
+    reads as Arabic, whatever Latin words or digits it also holds)."""
+    for char in text:
+        if _RTL.match(char):
+            return True
+        if char.isalpha():
+            return False
+    return False
+
+
+def wrap_logical(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` cut into lines no wider than ``width`` in reading (logical) order, word by word,
+    line breaks kept; a word wider than a line is cut where it must. Each line is shaped and
+    reordered only afterwards, so an Arabic sentence starts on the first line, not the last."""
+    lines: list[str] = []
+    for hard in text.split("\n"):
+        line = ""
+        for word in hard.split():
+            candidate = f"{line} {word}" if line else word
+            if string_width(visual(candidate), font, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while string_width(visual(word), font, size) > width and len(word) > 1:
+                head = _longest_prefix(word, font, width, size, at_breaks=False)
+                lines.append(head)
+                word = word[len(head):]
+            line = word
+        lines.append(line)
+    return lines

@@ -19,6 +19,7 @@ from desktop.errors import NotFoundError
 from desktop.i18n import _, translate_plural_in
 from desktop.missions import get_mission
 from desktop.reports.base import FlowDocument, Job, SectionStart, styles, table
+from desktop.reports.bidi import paragraph
 from desktop.reports.text import para
 from desktop.travel.manifests import BoardRow, Manifest
 from desktop.travel.rooming import RoomingRow
@@ -57,8 +58,8 @@ class RoomingList(FlowDocument):
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
         guests = translate_plural_in(self.language, "{n} guest", "{n} guests", len(self.rows))
-        flow: list[Flowable] = [Paragraph(para(self.hotel), style["h1"]),
-                                Paragraph(para(guests.format(n=len(self.rows))), style["muted"]),
+        flow: list[Flowable] = [paragraph(self.hotel, style["h1"]),
+                                paragraph(guests.format(n=len(self.rows)), style["muted"]),
                                 Spacer(1, 3 * mm)]
         rows: list[list[Any]] = [[self.t("Guest"), self.t("Organisation"), self.t("Room type"),
                                   self.t("Check-in"), self.t("Check-out"), self.t("Nights"),
@@ -66,11 +67,11 @@ class RoomingList(FlowDocument):
         for index, row in enumerate(self.rows):
             job.step(index, len(self.rows))
             extra = "; ".join(p for p in (row.sharing_with, row.special_requests) if p)
-            rows.append([Paragraph(f"<b>{para(row.guest)}</b>", style["cell"]),
-                         Paragraph(para(row.organization), style["cell"]),
+            rows.append([paragraph(row.guest, style["cell_bold"]),
+                         paragraph(row.organization, style["cell"]),
                          self.label(row.room_type), self.date(row.check_in, "d MMM"),
                          self.date(row.check_out, "d MMM"), str(row.nights), row.room_number,
-                         Paragraph(para(extra), style["cell"])])
+                         paragraph(extra, style["cell"])])
         widths = [w * mm for w in ROOMING_WIDTHS_MM]
         flow.append(table(rows, [*widths, self.frame_width - sum(widths)]))
         return flow
@@ -116,22 +117,22 @@ class TransferManifests(FlowDocument):
                                         "Vehicle: {vehicle}; {n} of {capacity} seats taken",
                                         run.capacity)
             flow += [SectionStart(f"{run.pick_up} → {run.drop_off}"),
-                     Paragraph(para(f"{run.pick_up} → {run.drop_off}"), style["h1"]),
-                     Paragraph(para(when), style["subtitle"]),
-                     Paragraph(para(self.t("{direction} — {status}").format(
-                         direction=self.label(run.direction), status=self.label(run.status))),
+                     paragraph(f"{run.pick_up} → {run.drop_off}", style["h1"]),
+                     paragraph(when, style["subtitle"]),
+                     paragraph(self.t("{direction} — {status}").format(
+                         direction=self.label(run.direction), status=self.label(run.status)),
                          style["body"]),
-                     Paragraph(para(seats.format(vehicle=vehicle, n=len(run.rows),
-                                                 capacity=run.capacity)), style["body"]),
-                     Paragraph(para(self.t("Driver: {driver}").format(driver=driver or "—")),
+                     paragraph(seats.format(vehicle=vehicle, n=len(run.rows),
+                                                 capacity=run.capacity), style["body"]),
+                     paragraph(self.t("Driver: {driver}").format(driver=driver or "—"),
                                style["body"]), Spacer(1, 4 * mm)]
             landing = (self.t("Lands") if run.direction == TransferDirection.ARRIVAL
                        else self.t("Takes off"))
             rows: list[list[Any]] = [[self.t("Passenger"), self.t("Organisation"),
                                       self.t("Phone"), self.t("Flight"), landing]]
             for row in run.rows:
-                rows.append([Paragraph(f"<b>{para(row.name)}</b>", style["cell"]),
-                             Paragraph(para(row.organization), style["cell"]), row.phone,
+                rows.append([paragraph(row.name, style["cell_bold"]),
+                             paragraph(row.organization, style["cell"]), row.phone,
                              row.flight,
                              self.time(row.flight_time) if row.flight_time else ""])
             widths = [w * mm for w in MANIFEST_WIDTHS_MM]
@@ -139,7 +140,7 @@ class TransferManifests(FlowDocument):
             if job.first_page_only:
                 break
         if not flow:
-            flow.append(Paragraph(para(self.t("No transfers are planned.")), style["italic"]))
+            flow.append(paragraph(self.t("No transfers are planned."), style["italic"]))
         return flow
 
 
@@ -168,9 +169,9 @@ class ArrivalsBoard(FlowDocument):
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
         heading = self.date(self.day, "full")
-        flow: list[Flowable] = [Paragraph(para(heading[:1].upper() + heading[1:]), style["h1"])]
+        flow: list[Flowable] = [paragraph(heading[:1].upper() + heading[1:], style["h1"])]
         if not self.rows:
-            flow.append(Paragraph(para(self.t("No flights arrive or leave that day.")),
+            flow.append(paragraph(self.t("No flights arrive or leave that day."),
                                   style["italic"]))
             return flow
         rows: list[list[Any]] = [[self.t("Time"), self.t("Movement"), self.t("Flight"),
