@@ -77,7 +77,7 @@ class HeaderColumns(QObject):
         # A column whose cells fit its usual width (a date, a status) keeps them whole and no
         # more; the others (names, titles) share what is left in proportion, each down to no
         # less than its title.
-        whole = {i: max(title[i], self.view.sizeHintForColumn(i)) for i in shown}
+        whole = {i: max(title[i], self._cells_width(i)) for i in shown}
         fixed = {i: whole[i] for i in shown if whole[i] <= widths[i]}
         elastic = [i for i in shown if i not in fixed]
         if sum(fixed.values()) + sum(title[i] for i in elastic) > available:
@@ -89,6 +89,21 @@ class HeaderColumns(QObject):
         for i in elastic:
             share = (widths[i] - title[i]) * room // spare if spare > 0 else 0
             header.resizeSection(i, min(widths[i], title[i] + share))
+
+    def _cells_width(self, logical: int) -> int:
+        """The widest cell of the column among the rows on screen (Qt's own measure reads up
+        to a thousand rows, which a large table fetches from the database for nothing)."""
+        view, model = self.view, self.view.model()
+        rows = model.rowCount()
+        if not rows:
+            return 0
+        first = max(0, view.rowAt(0))
+        last = view.rowAt(view.viewport().height() - 1)
+        last = rows - 1 if last < 0 else last
+        last = min(last, first + 60)
+        grid = 1 if view.showGrid() else 0  # as Qt counts the grid line into a column
+        return grid + max(view.sizeHintForIndex(model.index(row, logical)).width()
+                          for row in range(first, last + 1))
 
     # -- the menu --------------------------------------------------------------------------
     def menu(self) -> QMenu:
