@@ -3,7 +3,7 @@ passenger onto another run to move them (a full run refuses, and says why)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -347,16 +347,10 @@ class TransfersTab(RecordPage):
         under the table) when refused."""
         if source == target:
             return False
-        try:
-            execute(CallCommand(
-                self.context, _("Move a passenger to another run"), "transfer",
-                lambda s: service.move_passenger(s, person_id, source, target),
-                lambda s: service.move_passenger(s, person_id, target, source)))
-        except MissionDeskError as exc:
-            self.message.setStyleSheet("color: #b3261e;")
-            self.message.setText(exc.message)
+        if not self._change(_("Move a passenger to another run"),
+                            lambda s: service.move_passenger(s, person_id, source, target),
+                            lambda s: service.move_passenger(s, person_id, target, source)):
             return False
-        self.message.setStyleSheet("")
         with self.context.mission.session_factory() as session:
             name = self._name(service.get_transfer(session, target))
         self.message.setText(_("Moved to {run}.").format(run=name))
@@ -372,17 +366,25 @@ class TransfersTab(RecordPage):
             before = seat.luggage_note if seat is not None else ""
         if " ".join(note.split()) == before:
             return False
-        try:
-            execute(CallCommand(
-                self.context, _("Change a luggage note"), "transfer",
+        if not self._change(
+                _("Change a luggage note"),
                 lambda s: service.set_luggage_note(s, transfer_id, person_id, note),
-                lambda s: service.set_luggage_note(s, transfer_id, person_id, before)))
+                lambda s: service.set_luggage_note(s, transfer_id, person_id, before)):
+            return False
+        self.message.setText(_("Luggage note saved."))
+        return True
+
+    def _change(self, text: str, do: Callable[[Session], object],
+                undo: Callable[[Session], object]) -> bool:
+        """Run one undoable change of the runs; when refused, the reason under the table in
+        red and False. On success the message is left to the caller, in the usual colour."""
+        try:
+            execute(CallCommand(self.context, text, "transfer", do, undo))
         except MissionDeskError as exc:
             self.message.setStyleSheet("color: #b3261e;")
             self.message.setText(exc.message)
             return False
         self.message.setStyleSheet("")
-        self.message.setText(_("Luggage note saved."))
         return True
 
     # -- grouping and confirming -------------------------------------------------------------
