@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,13 +31,17 @@ from desktop.errors import MissionDeskError
 from desktop.i18n import _, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import MeetingsChange
 from desktop.ui.b2b.gridmodel import MeetingGridModel
-from desktop.ui.b2b.gridview import MeetingGridView
+from desktop.ui.b2b.gridview import ZOOMS, MeetingGridView
 from desktop.ui.b2b.style import legend
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
+from desktop.ui.settings import app_settings
 from desktop.ui.undo import execute
 
 REFUSED_STYLE = "color: #a4000f; font-weight: bold;"
+
+
+FIT = "fit"  # the zoom box's last choice: the tables as wide as the view allows (down to MIN_ZOOM)
 
 
 class ScheduleTab(QWidget):
@@ -110,12 +114,70 @@ class ScheduleTab(QWidget):
         top.addWidget(self.lock_button)
         top.addWidget(self.schedule_button)
         top.addWidget(self.replan_button)
+        self.zoom_box = QComboBox()
+        self.zoom_box.setObjectName("zoomBox")
+        for factor in ZOOMS:
+            self.zoom_box.addItem(_("{percent} %").format(percent=round(factor * 100)), factor)
+        self.zoom_box.addItem(_("Fit the tables to the width"), FIT)
+        self.zoom_box.setToolTip(_("Smaller cells show more tables at once (also Ctrl+wheel, "
+                                   "Ctrl++ and Ctrl+−; Ctrl+0 for the usual size)"))
+        self.zoom_box.activated.connect(self._zoom_chosen)
+        self.view.zoom_changed.connect(self._zoom_shown)
+        self._fitting = False
+        zoom_label = QLabel(_("&Zoom:"))
+        zoom_label.setBuddy(self.zoom_box)
+        under = QHBoxLayout()
+        under.addWidget(legend(), 1)
+        under.addWidget(zoom_label)
+        under.addWidget(self.zoom_box)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(legend())
+        layout.addLayout(under)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.counts)
         layout.addWidget(self.feedback)
+
+    # -- zoom ------------------------------------------------------------------------------
+
+    def _zoom_chosen(self, index: int) -> None:
+        choice = self.zoom_box.itemData(index)
+        app_settings().setValue("b2b/zoom", choice)
+        if choice == FIT:
+            self._fitting = True
+            self.view.fit_tables()
+            self._fitting = False
+        else:
+            self.view.set_zoom(float(choice))
+
+    def _zoom_shown(self, factor: float) -> None:
+        """The box shows the step the grid is at, or "all tables" for a fitted size."""
+        found = next((i for i in range(len(ZOOMS)) if abs(ZOOMS[i] - factor) < 1e-6), None)
+        if self._fitting or found is None:
+            self.zoom_box.setCurrentIndex(len(ZOOMS))
+            return
+        self.zoom_box.setCurrentIndex(found)
+        app_settings().setValue("b2b/zoom", ZOOMS[found])  # Ctrl+wheel or keys: kept too
+
+    def restore_zoom(self) -> None:
+        """The zoom the organiser left the grid at (the usual size the first time)."""
+        choice = app_settings().value("b2b/zoom", 1.0)
+        if choice == FIT:
+            QTimer.singleShot(0, self, self._fit_again)  # once the grid has its width
+            return
+        try:
+            self.view.set_zoom(float(choice))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.view.set_zoom(1.0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.zoom_box.currentData() == FIT:
+            QTimer.singleShot(0, self, self._fit_again)
+
+    def _fit_again(self) -> None:
+        self._fitting = True
+        self.view.fit_tables()
+        self._fitting = False
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -132,6 +194,7 @@ class ScheduleTab(QWidget):
         found = self.blocks.findData(current)
         self.blocks.setCurrentIndex(max(found, 0))
         self._block_chosen()
+        self.restore_zoom()
 
     def _block_chosen(self) -> None:
         self.model.set_block(self.blocks.currentData())

@@ -168,3 +168,41 @@ def test_delete_removes_the_selected_meeting_undoably(tab: ScheduleTab, forum: F
     assert forum.meetings["atlas-casa"] not in places(tab)
     tab.context.undo_stack.undo()
     assert places(tab)[forum.meetings["atlas-casa"]] == (forum.slots[0], forum.tables[0])
+
+
+def test_the_grid_zooms_out_to_show_more_tables_and_remembers_it(
+        tab: ScheduleTab, forum: Forum, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from desktop.ui.b2b.gridview import CELL_HEIGHT, CELL_WIDTH
+    from desktop.ui.settings import app_settings
+
+    view, box = tab.view, tab.zoom_box
+    usual = view.font().pointSizeF()
+    box.setCurrentIndex(box.findData(0.5))
+    box.activated.emit(box.currentIndex())
+    assert view.horizontalHeader().sectionSize(0) == CELL_WIDTH // 2
+    assert view.verticalHeader().sectionSize(0) == CELL_HEIGHT // 2
+    assert view.font().pointSizeF() < usual
+    assert float(app_settings().value("b2b/zoom")) == 0.5
+
+    wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(wheel)
+    assert view.zoom == 0.65 and box.currentData() == 0.65
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == 1.0 and view.horizontalHeader().sectionSize(1) == CELL_WIDTH
+
+    box.setCurrentIndex(box.count() - 1)  # fit the tables to the width
+    box.activated.emit(box.currentIndex())
+    assert box.currentIndex() == box.count() - 1
+    assert app_settings().value("b2b/zoom") == "fit"
+    columns = tab.model.columnCount()
+    assert columns * view.horizontalHeader().sectionSize(0) <= view.viewport().width()
+    assert view.zoom <= 1.0
+    app_settings().setValue("b2b/zoom", 0.8)
+    tab.restore_zoom()  # as the tab does when it loads
+    assert view.zoom == 0.8 and box.currentData() == 0.8
