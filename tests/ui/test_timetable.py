@@ -1,10 +1,9 @@
-"""The programme as a timetable: lanes for overlapping sessions, text that fits its box, and
-the page's Timetable tab following the list's filters and selection."""
+"""The Programme page's timetable: text that fits its box, and the Timetable tab following the
+list's filters and selection."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -15,41 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.db.enums import SessionKind
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.pages.programme import ProgrammePage
-from desktop.ui.pages.timetable import Entry, lay_out, wrap
-
-DAY = date(2007, 5, 15)
-
-
-def entry(n: int, start: str, end: str, day: date = DAY) -> Entry:
-    def at(text: str) -> datetime:
-        hours, minutes = map(int, text.split(":"))
-        return datetime(day.year, day.month, day.day, hours, minutes)
-
-    return Entry(n, at(start), at(end), f"Session {n}", "", SessionKind.PLENARY)
-
-
-def test_overlapping_sessions_share_the_day_in_lanes_and_the_others_have_it_whole() -> None:
-    entries = [entry(1, "09:00", "17:00"), entry(2, "12:30", "14:00"),
-               entry(3, "13:00", "13:30"), entry(4, "18:00", "19:00"),
-               entry(5, "09:00", "10:00", date(2007, 5, 16))]
-    boxes = {b.entry.id: b for b in lay_out(entries, [DAY, date(2007, 5, 16)])}
-    assert (boxes[1].lane, boxes[2].lane, boxes[3].lane) == (0, 1, 2)
-    assert {boxes[n].lanes for n in (1, 2, 3)} == {3}
-    assert (boxes[4].lane, boxes[4].lanes) == (0, 1)  # after the group: the whole width
-    assert (boxes[5].day, boxes[5].lanes) == (1, 1)
-    assert (boxes[1].start, boxes[1].end) == (9.0, 17.0)
-    # A lane frees up once its session is over.
-    boxes = {b.entry.id: b for b in lay_out(
-        [entry(1, "09:00", "12:00"), entry(2, "09:30", "10:00"), entry(3, "10:00", "11:00")],
-        [DAY])}
-    assert (boxes[2].lane, boxes[3].lane, boxes[3].lanes) == (1, 1, 2)
-
-
-def test_a_session_past_midnight_is_cut_at_the_end_of_its_day() -> None:
-    late = Entry(1, datetime(2007, 5, 17, 22, 0), datetime(2007, 5, 18, 1, 30), "Gala", "",
-                 SessionKind.RECEPTION)
-    (box,) = lay_out([late], [date(2007, 5, 17)])
-    assert (box.start, box.end) == (22.0, 24.0)
+from desktop.ui.pages.timetable import wrap
 
 
 def test_titles_are_wrapped_word_by_word_within_the_width_and_the_lines(

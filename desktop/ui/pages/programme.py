@@ -16,13 +16,14 @@ from desktop.db.models import Organization, Person, ProgramSession
 from desktop.i18n import _, current_language, format_time, format_weekday_date, ngettext
 from desktop.missions import get_mission
 from desktop.program import sessions as service
+from desktop.program.timetable import Entry
 from desktop.program.venues import list_venues
 from desktop.ui.attendees import RosterEntry
 from desktop.ui.forms import RecordForm
 from desktop.ui.pages import PageSpec, register_page
 from desktop.ui.pages.programmeform import ProgrammeForm
 from desktop.ui.pages.records import RecordPage, Related
-from desktop.ui.pages.timetable import Entry, Timetable
+from desktop.ui.pages.timetable import Timetable
 from desktop.ui.rostermodels import plain_rows
 from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel, quick_fold

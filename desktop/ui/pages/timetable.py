@@ -9,9 +9,7 @@ The times are the venues' own, as everywhere on the Programme page.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -29,83 +27,19 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop.db.enums import SessionKind, label
 from desktop.i18n import _, format_time, format_weekday_date
+from desktop.program.timetable import (
+    CLASH_COLOUR,
+    KIND_COLOURS,
+    Box,
+    Entry,
+    hour_span,
+    lay_out,
+)
 
 HOUR = 40  # pixels per hour
 HEADER = 40  # the days' row: the weekday, then the date
 MIN_DAY = 120  # no day column is narrower: the timetable then scrolls sideways
 FIRST_HOUR, LAST_HOUR = 8, 18  # shown even when no session starts earlier or ends later
-
-KIND_COLOURS = {
-    SessionKind.PLENARY: "#dbe8fb",
-    SessionKind.PANEL: "#e6defa",
-    SessionKind.SITE_VISIT: "#d8f0da",
-    SessionKind.MEAL: "#fce8c8",
-    SessionKind.RECEPTION: "#f9dbe7",
-    SessionKind.TRANSFER: "#e6e6e6",
-    SessionKind.B2B_BLOCK: "#cdeef1",
-    SessionKind.OTHER: "#efefef",
-}
-CLASH_COLOUR = "#c0392b"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One session as the timetable shows it."""
-
-    id: int
-    starts_at: datetime
-    ends_at: datetime
-    title: str
-    where: str
-    kind: SessionKind
-    clash: str = ""  # what it overlaps, in words; empty when nothing
-
-
-@dataclass(frozen=True)
-class Box:
-    entry: Entry
-    day: int  # column
-    start: float  # hours since midnight, clipped to the day
-    end: float
-    lane: int
-    lanes: int
-
-
-def _hours(value: datetime, day: date) -> float:
-    """Hours from the start of ``day`` to ``value``, within that day."""
-    midnight = datetime.combine(day, time())
-    return min(24.0, max(0.0, (value - midnight) / timedelta(hours=1)))
-
-
-def lay_out(entries: list[Entry], days: list[date]) -> list[Box]:
-    """Each session's column and lane: overlapping sessions of a day split its width."""
-    boxes: list[Box] = []
-    for column, day in enumerate(days):
-        today = sorted((e for e in entries if e.starts_at.date() == day),
-                       key=lambda e: (e.starts_at, -e.ends_at.timestamp(), e.id))
-        group: list[tuple[Entry, int]] = []  # sessions linked by overlaps, with their lanes
-        lane_ends: list[datetime] = []
-
-        def close(group: list[tuple[Entry, int]], lanes: int, day: date = day,
-                  column: int = column) -> None:
-            for member, lane in group:
-                boxes.append(Box(member, column, _hours(member.starts_at, day),
-                                 _hours(member.ends_at, day), lane, lanes))
-
-        for entry in today:
-            if lane_ends and entry.starts_at >= max(lane_ends):
-                close(group, len(lane_ends))
-                group, lane_ends = [], []
-            lane = next((n for n, end in enumerate(lane_ends) if end <= entry.starts_at),
-                        len(lane_ends))
-            if lane == len(lane_ends):
-                lane_ends.append(entry.ends_at)
-            else:
-                lane_ends[lane] = entry.ends_at
-            group.append((entry, lane))
-        close(group, len(lane_ends))
-    return boxes
-
 
 def wrap(text: str, metrics: QFontMetrics, width: int, most: int) -> list[str]:
     """``text`` in lines no wider than ``width``, word by word, at most ``most`` lines; a
@@ -145,10 +79,7 @@ class Timetable(QWidget):
     def set_entries(self, entries: list[Entry]) -> None:
         self.days = sorted({e.starts_at.date() for e in entries})
         self.boxes = lay_out(entries, self.days)
-        starts = [b.start for b in self.boxes]
-        ends = [b.end for b in self.boxes]
-        self.first_hour = min([FIRST_HOUR, *(math.floor(s) for s in starts)])
-        self.last_hour = max([LAST_HOUR, *(math.ceil(e) for e in ends)])
+        self.first_hour, self.last_hour = hour_span(self.boxes, FIRST_HOUR, LAST_HOUR)
         self.updateGeometry()
         self.update()
 
