@@ -22,7 +22,7 @@ KIND_COLOURS = {
     SessionKind.RECEPTION: "#f9dbe7",
     SessionKind.TRANSFER: "#e6e6e6",
     SessionKind.B2B_BLOCK: "#cdeef1",
-    SessionKind.OTHER: "#efefef",
+    SessionKind.OTHER: "#f1ecdc",
 }
 CLASH_COLOUR = "#c0392b"
 

@@ -13,8 +13,8 @@ from typing import Any
 from desktop.errors import UsageError
 from desktop.i18n import _
 
-KINDS = ("badges", "itinerary", "programme", "b2b-participant", "b2b-table", "b2b-grid",
-         "rooming-list", "transfer-manifest", "arrivals-board", "directory")
+KINDS = ("badges", "itinerary", "programme", "programme-grid", "b2b-participant", "b2b-table",
+         "b2b-grid", "rooming-list", "transfer-manifest", "arrivals-board", "directory")
 CATEGORIES = ("delegate", "host", "organiser", "speaker", "vip", "press", "staff")
 
 
@@ -111,6 +111,10 @@ def _agenda_or_travel(session: Any, args: argparse.Namespace) -> Any:
         from desktop.reports.programme import Programme
 
         return Programme.from_session(session, **options)
+    if kind == "programme-grid":
+        from desktop.reports.programme_grid import ProgrammeGrid
+
+        return ProgrammeGrid.from_session(session, **options)
     if kind in ("b2b-participant", "b2b-table", "b2b-grid"):
         from desktop.reports import b2b_agendas
 

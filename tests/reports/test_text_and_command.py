@@ -68,7 +68,7 @@ def test_print_writes_each_kind_of_document_from_the_command_line(
     common = ["--mission", str(path)]
     for kind, extra in (("badges", ["--layout", "a6", "--category", "host"]),
                         ("itinerary", ["--person", str(sample.eloise), "--lang", "en"]),
-                        ("programme", ["--lang", "fr"]),
+                        ("programme", ["--lang", "fr"]), ("programme-grid", []),
                         ("b2b-participant", []), ("b2b-table", []), ("b2b-grid", []),
                         ("rooming-list", []), ("transfer-manifest", []),
                         ("arrivals-board", ["--day", "14/05/2007"]), ("directory", [])):

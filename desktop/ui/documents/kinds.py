@@ -102,6 +102,12 @@ def _programme(session: Session, request: DocumentRequest) -> Document:
     return Programme.from_session(session, **_language(request))
 
 
+def _programme_grid(session: Session, request: DocumentRequest) -> Document:
+    from desktop.reports.programme_grid import ProgrammeGrid
+
+    return ProgrammeGrid.from_session(session, **_language(request))
+
+
 def _agendas(session: Session, request: DocumentRequest) -> Document:
     from desktop.reports.b2b_agendas import ParticipantAgendas
 
@@ -176,6 +182,9 @@ KINDS: dict[str, Kind] = {kind.key: kind for kind in (
          _itineraries),
     Kind("programme", N_("Programme"), frozenset({"language"}),
          lambda n: ngettext("{done} of {total} day", "{done} of {total} days", n), _programme),
+    Kind("programme-grid", N_("Programme at a glance"), frozenset({"language"}),
+         lambda n: ngettext("{done} of {total} page", "{done} of {total} pages", n),
+         _programme_grid),
     Kind("b2b-participant", N_("B2B agendas"), frozenset({"language", "participants"}),
          lambda n: ngettext("{done} of {total} agenda", "{done} of {total} agendas", n), _agendas),
     Kind("b2b-table", N_("Table signs"), frozenset({"language", "block"}),
