@@ -96,6 +96,7 @@ def shortcut_rows() -> list[tuple[str, QKeySequence]]:
     return [
         (_("New mission"), QKeySequence(keys.New)),
         (_("Open a mission"), QKeySequence(keys.Open)),
+        (_("Print what the page shows (the Documents page)"), QKeySequence(keys.Print)),
         (_("Close the mission"), QKeySequence(keys.Close)),
         (_("Quit"), QKeySequence(keys.Quit)),
         (_("Undo"), QKeySequence(keys.Undo)),

@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
                      needs_mission=True)
         install_exchange_actions(self, file_menu)
         file_menu.addSeparator()
+        self._action(file_menu, _("&Print…"), self.print_current, StandardKey.Print,
+                     needs_mission=True)
+        file_menu.addSeparator()
         self._action(file_menu, _("&Close"), self.close_mission, StandardKey.Close,
                      needs_mission=True)
         quit_action = self._action(file_menu, _("&Quit"), self.close, StandardKey.Quit)
@@ -314,6 +317,16 @@ class MainWindow(QMainWindow):
                 if page is not None and page.open_ref(ref):
                     return
         self.statusBar().showMessage(_("This record cannot be shown here."), 5000)
+
+    def print_current(self) -> None:
+        """File ▸ Print: the Documents page, with the document that goes with the page shown
+        (the programme from the Programme page, the master grid from the B2B schedule...)."""
+        page = self.current_page
+        kind = page.document_kind() if page is not None else None
+        documents = self.show_page("documents")
+        show = getattr(documents, "show_document", None)
+        if kind is not None and callable(show):
+            show(kind)
 
     def _find(self) -> None:
         if self.current_page is not None:

@@ -245,3 +245,28 @@ def test_geometry_and_recent_files_are_remembered(open_window: Callable[..., Mai
     again = open_window(demo_path, resize=False)
     # The offscreen screen is narrower than the window, so only the height survives intact.
     assert again.height() == chosen.height()
+
+
+def test_print_opens_the_documents_page_on_the_document_of_the_page_shown(
+        window: MainWindow) -> None:
+    from desktop.ui.documents.page import DocumentsPage
+    from desktop.ui.pages.programme import ProgrammePage
+
+    programme = window.show_page("programme")
+    assert isinstance(programme, ProgrammePage)
+    programme.views.setCurrentIndex(1)  # the timetable
+    window.print_current()
+    documents = window.current_page
+    assert isinstance(documents, DocumentsPage)
+    assert documents.options.kind.currentData() == "programme-grid"
+    window.show_page("people")
+    window.print_current()
+    assert documents.options.kind.currentData() == "directory"
+    b2b = window.show_page("b2b")
+    assert b2b is not None and b2b.document_kind() == "b2b-grid"
+    travel = window.show_page("travel")
+    assert travel is not None and travel.document_kind() == "arrivals-board"
+    window.show_page("overview")
+    window.print_current()  # nothing in particular: the Documents page as it was
+    assert window.current_page is documents
+    assert documents.options.kind.currentData() == "directory"

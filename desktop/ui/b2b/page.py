@@ -92,6 +92,11 @@ class B2BPage(Page):
             if callable(load):
                 load()
 
+    def document_kind(self) -> str | None:
+        """The master grid of a block from the schedule, else each participant's agenda."""
+        return "b2b-grid" if self.tabs.currentWidget() in (self.schedule, self.blocks_tab) \
+            else "b2b-participant"
+
     def can_delete(self) -> bool:
         return not self.context.read_only and self.tabs.currentWidget() in (self.schedule,
                                                                             self.matrix)

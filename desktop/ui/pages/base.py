@@ -44,5 +44,10 @@ class Page(QWidget):
     def delete_selected(self) -> None:
         """Delete what is selected (after confirmation)."""
 
+    def document_kind(self) -> str | None:
+        """The printed document that goes with what the page shows (a key of the Documents
+        page's list, e.g. ``"directory"``), for File ▸ Print; None when nothing fits."""
+        return None
+
     def save_state(self) -> None:
         """Remember splitters and column widths."""

@@ -45,6 +45,9 @@ class OrganizationsPage(RecordPage):
                                                    for c in codes)),
         ]
 
+    def document_kind(self) -> str | None:
+        return "directory"
+
     def texts(self) -> dict[str, str]:
         return {"new": _("New organisation"), "add": _("Add an organisation"),
                 "update": _("Edit an organisation"), "delete": _("Delete {name}"),

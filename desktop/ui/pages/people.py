@@ -47,6 +47,9 @@ class PeoplePage(RecordPage):
             ("country", _("All countries"), countries),
         ]
 
+    def document_kind(self) -> str | None:
+        return "directory"
+
     def texts(self) -> dict[str, str]:
         return {"new": _("New person"), "add": _("Add a person"), "update": _("Edit a person"),
                 "delete": _("Delete {name}"),

@@ -171,6 +171,9 @@ class ProgrammePage(RecordPage):
         self.timetable.set_current(self.current_id)
         self._timetable_stale = False
 
+    def document_kind(self) -> str | None:
+        return "programme-grid" if self.views.currentIndex() == 1 else "programme"
+
     def save_state(self) -> None:
         super().save_state()
         app_settings().setValue(f"pages/{self.key}/view", self.views.currentIndex())

@@ -80,6 +80,13 @@ class TravelPage(Page):
         if current is not None:
             current.delete_selected()
 
+    def document_kind(self) -> str | None:
+        kinds: dict[QWidget, str] = {self.flights: "arrivals-board",
+                                     self.board: "arrivals-board",
+                                     self.hotels: "rooming-list",
+                                     self.transfers: "transfer-manifest"}
+        return kinds.get(self.tabs.currentWidget())
+
     def save_state(self) -> None:
         for n in range(self.tabs.count()):
             tab = self.tabs.widget(n)
