@@ -66,7 +66,7 @@ from desktop.db.models import (
 )
 from desktop.db.models import Interpreter as InterpreterRow
 from desktop.errors import ConflictError, ValidationError
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 
 HOLD = "hold-"
 
@@ -111,7 +111,8 @@ def _layout(session: Session, slots: list[B2BSlot]) -> _Layout:
             tables = sorted(slot.block.tables, key=lambda t: (t.position, t.name))
             if not tables:
                 raise ValidationError(_("“{block}” has meeting slots but no tables; set its "
-                                        "tables first.").format(block=slot.block.title))
+                                        "tables first.").format(
+                                            block=slot.block.title_in(current_language())))
             blocks[slot.session_id] = tables
     width = max(len(t) for t in blocks.values())
     names = []

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.checks import Finding, Ref, register_check
 from desktop.db.enums import MeetingStatus, RequestStatus
 from desktop.db.models import B2BParticipant, B2BTable, Meeting, MeetingRequest
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, current_language, ngettext
 
 CATEGORY = "b2b"
 
@@ -128,7 +128,8 @@ def booking_findings(session: Session) -> list[Finding]:
         if meeting.table.session_id != meeting.slot.session_id:
             found.append(Finding(
                 _("{pair} on {when} is at a table of “{block}”.").format(
-                    pair=_pair(meeting), when=when, block=meeting.table.block.title),
+                    pair=_pair(meeting), when=when,
+                    block=meeting.table.block.title_in(current_language())),
                 ref, severity="error", category=CATEGORY))
         if meeting.interpreter_id is None and needs_interpreter(
                 session, meeting.participant_a_id, meeting.participant_b_id):

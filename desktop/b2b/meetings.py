@@ -37,7 +37,7 @@ from desktop.db.models import (
     MeetingRequest,
 )
 from desktop.errors import ConflictError, ValidationError
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 
 
 def _pair(meeting: Meeting) -> str:
@@ -70,8 +70,9 @@ def validate_placement(session: Session, participant_a_id: int, participant_b_id
     if table.session_id != slot.session_id:
         reasons.append(_("{table} belongs to “{block}”, not to “{slot_block}” where the "
                          "slot of {when} is.").format(table=table_label(table.name),
-                                                      block=table.block.title,
-                                                      slot_block=slot.block.title, when=when))
+                                                      block=table.block.title_in(current_language()),
+                                                      slot_block=slot.block.title_in(current_language()),
+                                                      when=when))
     others = _in_slot(session, slot_id, skip)
     for participant_id in dict.fromkeys((participant_a_id, participant_b_id)):
         participant = get_participant(session, participant_id)
@@ -92,7 +93,7 @@ def validate_placement(session: Session, participant_a_id: int, participant_b_id
             reasons.append(_("{name} keeps {table} all through “{block}”; the meeting "
                              "must be there.").format(name=participant.name,
                                                       table=table_label(own.name),
-                                                      block=slot.block.title))
+                                                      block=slot.block.title_in(current_language())))
     if table.participant_id is not None and table.participant_id not in (participant_a_id,
                                                                          participant_b_id):
         reasons.append(_("{table} is {holder}'s table all through the block.").format(
@@ -186,7 +187,7 @@ def _table_in(session: Session, meeting: Meeting, slot: B2BSlot) -> int:
         if table.id not in taken and table.participant_id is None:
             return table.id
     raise ConflictError(_("Every table of “{block}” is taken on {when}.").format(
-        block=slot.block.title, when=slot_label(slot)))
+        block=slot.block.title_in(current_language()), when=slot_label(slot)))
 
 
 def move_meeting(session: Session, meeting_id: int, slot_id: int,

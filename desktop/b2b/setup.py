@@ -37,7 +37,7 @@ from desktop.db.models import (
     Room,
 )
 from desktop.errors import ConflictError, NotFoundError, ValidationError
-from desktop.i18n import _, format_date, format_time, ngettext
+from desktop.i18n import _, current_language, format_date, format_time, ngettext
 from desktop.validation import Checker, clean_text
 
 DEFAULT_PAUSES: tuple[tuple[time, time], ...] = ((time(12, 40), time(14, 0)),)
@@ -55,7 +55,8 @@ def get_block(session: Session, block_id: int) -> ProgramSession:
     if block is None:
         raise NotFoundError(_("This B2B block no longer exists."))
     if block.kind != SessionKind.B2B_BLOCK:
-        raise ValidationError(_("“{title}” is not a B2B block.").format(title=block.title),
+        raise ValidationError(_("“{title}” is not a B2B block.").format(
+            title=block.title_in(current_language())),
                               field="block_id")
     return block
 
@@ -121,14 +122,15 @@ def generate_slots(session: Session, block_id: int, slot_minutes: int,
         cursor += length
     if not planned:
         raise ValidationError(_("No {n}-minute slot fits in “{title}” between its start, its "
-                                "end and its pauses.").format(n=slot_minutes, title=block.title),
+                                "end and its pauses.").format(
+                                    n=slot_minutes, title=block.title_in(current_language())),
                               field="slot_minutes")
     held = meetings_in_block(session, block_id)
     if held:
         raise ConflictError(ngettext(
             "“{title}” already holds {n} meeting; delete it before cutting new slots.",
             "“{title}” already holds {n} meetings; delete them before cutting new slots.",
-            held).format(title=block.title, n=held))
+            held).format(title=block.title_in(current_language()), n=held))
     for old in list(block.slots):
         session.delete(old)
     session.flush()
@@ -424,7 +426,7 @@ def _context(session: Session) -> _Context:
     who = attendee_ids(session, others)
     busy: dict[int, list[tuple[datetime, datetime, str]]] = {}
     for item in others:
-        text = _("at “{title}”").format(title=item.title)
+        text = _("at “{title}”").format(title=item.title_in(current_language()))
         for start, end in busy_intervals(session, item):
             for person_id in who[item.id]:
                 busy.setdefault(person_id, []).append((start, end, text))

@@ -30,7 +30,7 @@ from desktop.db.models import (
     Venue,
 )
 from desktop.errors import ConflictError, Problem
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, current_language, ngettext
 from desktop.validation import Checker
 
 Interval = tuple[datetime, datetime]
@@ -251,7 +251,7 @@ def delete_program_session(session: Session, session_id: int) -> None:
         raise ConflictError(ngettext(
             "“{title}” holds {n} meeting; delete or move it first.",
             "“{title}” holds {n} meetings; delete or move them first.",
-            meetings).format(title=program_session.title, n=meetings))
+            meetings).format(title=program_session.title_in(current_language()), n=meetings))
     session.delete(program_session)
     session.flush()
 

@@ -63,8 +63,8 @@ def _row(meeting: Meeting, party: str) -> AgendaRow:
                      meeting.interpreter.name if meeting.interpreter else "")
 
 
-def participant_agendas(session: Session, participant_ids: Sequence[int] | None = None
-                        ) -> list[Agenda]:
+def participant_agendas(session: Session, participant_ids: Sequence[int] | None = None,
+                        language: str = "en") -> list[Agenda]:
     """The agendas of the given participants (all of them when ``None``), by name."""
     from desktop.b2b.meetings import agenda
     from desktop.b2b.setup import get_participant, list_participants
@@ -76,18 +76,18 @@ def participant_agendas(session: Session, participant_ids: Sequence[int] | None 
         meetings = agenda(session, participant.id)
         rows = tuple(_row(m, (m.participant_b if m.participant_a_id == participant.id
                               else m.participant_a).name) for m in meetings)
-        blocks = sorted({m.slot.block.title for m in meetings})
+        blocks = sorted({m.slot.block.title_in(language) for m in meetings})
         agendas.append(Agenda(participant.name, ", ".join(blocks), rows))
     return agendas
 
 
-def table_agendas(session: Session, block_id: int) -> list[Agenda]:
+def table_agendas(session: Session, block_id: int, language: str = "en") -> list[Agenda]:
     """Each table of a block with who meets there when (for the table's sign)."""
     from desktop.b2b.meetings import grid
 
     found = grid(session, block_id)
     block = session.get(ProgramSession, block_id)
-    title = block.title if block else ""
+    title = block.title_in(language) if block else ""
     agendas = []
     for tab in found.tables:
         rows = tuple(_row(m, f"{m.participant_a.name} — {m.participant_b.name}")
@@ -113,8 +113,8 @@ class ParticipantAgendas(FlowDocument):
                      **options: Any) -> ParticipantAgendas:
         mission = get_mission(session)
         options.setdefault("language", mission.document_language)
-        return cls(participant_agendas(session, participant_ids), mission_name=mission.name,
-                   **options)
+        return cls(participant_agendas(session, participant_ids, options["language"]),
+                   mission_name=mission.name, **options)
 
     def title(self) -> str:
         return self.t("B2B agenda")
@@ -170,7 +170,7 @@ class TableSigns(ParticipantAgendas):
         options.setdefault("language", mission.document_language)
         block_id = options.pop("block_id", None)
         blocks = [block_id] if block_id is not None else [b.id for b in b2b_blocks(session)]
-        agendas = [a for b in blocks for a in table_agendas(session, b)]
+        agendas = [a for b in blocks for a in table_agendas(session, b, options["language"])]
         return cls(agendas, mission_name=mission.name, **options)
 
     def title(self) -> str:
@@ -225,7 +225,7 @@ class MasterGrid(FlowDocument):
                 meeting = found.at(slot.id, tab.id)
                 if meeting is not None:
                     cells[(i, j)] = (meeting.participant_a.name, meeting.participant_b.name)
-        return cls(block.title_in(mission.document_language) if block else "",
+        return cls(block.title_in(options["language"]) if block else "",
                    [(s.starts_at, s.ends_at) for s in found.slots],
                    [t.name for t in found.tables], cells, mission_name=mission.name,
                    **options)

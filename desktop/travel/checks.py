@@ -29,7 +29,7 @@ from desktop.db.models import (
     RoomBlock,
     Venue,
 )
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, current_language, ngettext
 from desktop.missions import get_mission
 from desktop.travel.attendance import TimedSession, sessions_of, timed_sessions, venue_instant
 from desktop.travel.journeys import (
@@ -254,7 +254,9 @@ def presence_findings(session: Session) -> list[Finding]:
             if clash is not None:
                 missed.append((item, clash))
         if missed:
-            listed = "; ".join(f"{item.item.title} ({format_local(item.starts_at, item.zone)})"
+            language = current_language()
+            listed = "; ".join(f"{item.item.title_in(language)} "
+                               f"({format_local(item.starts_at, item.zone)})"
                                for item, _clash_window in missed)
             found.append(Finding(ngettext(
                 "{name} {why}, which misses {n} session they attend: {sessions}.",

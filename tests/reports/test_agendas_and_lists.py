@@ -39,6 +39,18 @@ def test_a_participant_agenda_holds_its_meetings_in_time_order_and_nothing_cance
     assert "Kinetic" not in text
 
 
+def test_agendas_signs_and_the_grid_name_the_block_in_the_document_language(
+        session: Session, sample: Sample) -> None:
+    for document in (ParticipantAgendas.from_session(session, [sample.nuvolo], language="fr"),
+                     TableSigns.from_session(session, block_id=sample.block, language="fr"),
+                     MasterGrid.from_session(session, sample.block, language="fr")):
+        text = "\n".join(pdf_text(document.render()))
+        assert "Rencontres B2B" in text and "B2B meetings" not in text, type(document)
+    english = "\n".join(pdf_text(MasterGrid.from_session(session, sample.block,
+                                                          language="en").render()))
+    assert "B2B meetings" in english
+
+
 def test_table_signs_give_one_page_per_table_with_who_meets_when(
         session: Session, sample: Sample) -> None:
     pages = pdf_text(TableSigns.from_session(session, block_id=sample.block,

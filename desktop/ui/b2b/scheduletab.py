@@ -28,7 +28,7 @@ from desktop.b2b.meetings import (
 )
 from desktop.b2b.setup import list_blocks
 from desktop.errors import MissionDeskError
-from desktop.i18n import _, format_weekday_date, ngettext
+from desktop.i18n import _, current_language, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import MeetingsChange
 from desktop.ui.b2b.gridmodel import MeetingGridModel
 from desktop.ui.b2b.gridview import ZOOMS, MeetingGridView
@@ -188,7 +188,8 @@ class ScheduleTab(QWidget):
         with self.context.mission.session_factory() as session:
             for block in list_blocks(session):
                 self.blocks.addItem(_("{day}: {title}").format(
-                    day=format_weekday_date(block.starts_at.date()), title=block.title),
+                    day=format_weekday_date(block.starts_at.date()),
+                    title=block.title_in(current_language())),
                     block.id)
         self.blocks.blockSignals(False)
         found = self.blocks.findData(current)
