@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.dates import utc_to_local
 from desktop.db.models import FlightSegment, Person, Transfer
-from desktop.i18n import _, format_date, format_time
+from desktop.i18n import _, current_language, format_date, format_time
 from desktop.missions import get_mission
 from desktop.validation import fold
 
@@ -67,7 +67,7 @@ def load_choices(session: Session) -> Choices:
         document_language=mission.document_language,
         people=[(p.id, _person_text(p)) for p in people],
         participants=[(p.id, p.name) for p in list_participants(session)],
-        blocks=[(b.id, b.title) for b in b2b_blocks(session)],
+        blocks=[(b.id, b.title_in(current_language())) for b in b2b_blocks(session)],
         hotels=[(h.id, h.name) for h in list_hotels(session)],
         runs=runs, flight_days=sorted(days))
 
