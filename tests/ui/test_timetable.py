@@ -74,3 +74,15 @@ def test_the_view_chosen_is_remembered(open_window: Callable[..., MainWindow],
     assert isinstance(page, ProgrammePage)
     assert page.views.currentIndex() == 1
     qtbot.waitUntil(lambda: len(page.timetable.boxes) == 12)
+
+
+def test_a_timetable_without_sessions_says_so(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.show_page("programme")
+    assert isinstance(page, ProgrammePage)
+    page.views.setCurrentIndex(1)
+    page.filter_edit.setText("no session has this title")
+    assert page.model.rowCount() == 0
+    assert page.timetable.boxes == [] and page.timetable.days == []
+    image = page.timetable.grab().toImage()  # painted without a day column, no error
+    assert not image.isNull()
+    assert "loosen the filters" in page.timetable.empty_text

@@ -71,6 +71,7 @@ class Timetable(QWidget):
         self.days: list[date] = []
         self.boxes: list[Box] = []
         self.current: int | None = None
+        self.empty_text = _("No session to show: add one, or loosen the filters.")
         self.first_hour, self.last_hour = FIRST_HOUR, LAST_HOUR
         self.gutter = 8 + max(self.fontMetrics().horizontalAdvance(format_time(time(h)))
                               for h in range(24)) + 8
@@ -156,6 +157,13 @@ class Timetable(QWidget):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         width = self.day_width()
         bottom = self.y_of(self.last_hour)
+        if not self.days:
+            painter.setPen(muted)
+            painter.drawText(QRectF(0, 0, self.width(), min(self.height(), 200)),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.empty_text)
+            painter.end()
+            return
 
         painter.fillRect(QRectF(0, 0, self.width(), HEADER),
                          palette.color(QPalette.ColorRole.Button))
