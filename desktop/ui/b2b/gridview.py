@@ -3,12 +3,11 @@ would be refused shown while dragging."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -27,11 +26,10 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.ui.b2b.gridmodel import INTERPRETER_ROLE, MeetingGridModel
 from desktop.ui.b2b.style import INTERPRETER_COLOUR
+from desktop.ui.b2b.zoom import TableZoom
 
 CELL_WIDTH = 190
 CELL_HEIGHT = 44
-ZOOMS = (0.5, 0.65, 0.8, 1.0, 1.25, 1.5)  # the steps of Ctrl+wheel, Ctrl++ and Ctrl+-
-MIN_ZOOM = 0.35  # "fit the tables" goes no smaller: the names would be unreadable
 
 
 class MeetingDelegate(QStyledItemDelegate):
@@ -67,7 +65,6 @@ class MeetingGridView(QTableView):
     """
 
     hint = Signal(str)
-    zoom_changed = Signal(float)
     cut_requested = Signal(QModelIndex)
     paste_requested = Signal(QModelIndex)
     cancel_requested = Signal()
@@ -92,63 +89,33 @@ class MeetingGridView(QTableView):
         vertical = self.verticalHeader()
         vertical.setDefaultSectionSize(CELL_HEIGHT)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.zoom = 1.0
-        self._font_size = self.font().pointSizeF()
+        self.zoomer = TableZoom(self, QSize(CELL_WIDTH, CELL_HEIGHT))
+        self.zoom_changed = self.zoomer.changed
 
-    # -- zoom: a whole block on screen, or the names larger ------------------------------------
+    # -- zoom: a whole block on screen, or the names larger (desktop.ui.b2b.zoom) --------------
+    @property
+    def zoom(self) -> float:
+        return self.zoomer.factor
+
     def set_zoom(self, factor: float) -> None:
-        """Cells, their text and the headers at ``factor`` times their usual size."""
-        factor = max(MIN_ZOOM, min(ZOOMS[-1], factor))
-        self.zoom = factor
-        font = QFont(self.font())
-        font.setPointSizeF(max(5.5, self._font_size * factor))
-        self.setFont(font)
-        for header, size in ((self.horizontalHeader(), CELL_WIDTH),
-                             (self.verticalHeader(), CELL_HEIGHT)):
-            header.setFont(font)
-            header.setDefaultSectionSize(round(size * factor))
-            for section in range(header.count()):
-                header.resizeSection(section, round(size * factor))
-        self.zoom_changed.emit(factor)
+        self.zoomer.set(factor)
 
     def zoom_step(self, steps: int) -> None:
-        """One step of :data:`ZOOMS` larger (``steps`` > 0) or smaller."""
-        if steps > 0:
-            self.set_zoom(next((z for z in ZOOMS if z > self.zoom + 1e-6), ZOOMS[-1]))
-        elif steps < 0:
-            self.set_zoom(next((z for z in reversed(ZOOMS) if z < self.zoom - 1e-6),
-                               MIN_ZOOM))
+        self.zoomer.step(steps)
 
     def fit_tables(self) -> None:
-        """Every table of the block side by side in the width of the view, if it can be
-        done at a readable size; never larger than usual."""
-        columns = self.model().columnCount() if self.model() is not None else 0
-        if not columns:
-            return
-        available = self.viewport().width()
-        if available < 2 * MIN_ZOOM * CELL_WIDTH:  # not laid out yet
-            return
-        self.set_zoom(min(1.0, available / (columns * CELL_WIDTH)))
+        """Every table of the block side by side in the view's width, if readable."""
+        self.zoomer.fit_columns()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoom_step(1 if delta > 0 else -1)
-            event.accept()
-            return
-        super().wheelEvent(event)
+        if not self.zoomer.wheel(event):
+            super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Cut and paste: the keyboard's way to move or swap meetings."""
-        if event.matches(QKeySequence.StandardKey.ZoomIn):
-            self.zoom_step(1)
-        elif event.matches(QKeySequence.StandardKey.ZoomOut):
-            self.zoom_step(-1)
-        elif event.key() == Qt.Key.Key_0 and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.set_zoom(1.0)
-        elif event.matches(QKeySequence.StandardKey.Cut):
+        """Cut and paste: the keyboard's way to move or swap meetings (and the zoom keys)."""
+        if self.zoomer.key(event):
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
             self.cut_requested.emit(self.currentIndex())
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste_requested.emit(self.currentIndex())

@@ -12,9 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtCore import Signal as _Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +43,7 @@ from desktop.errors import MissionDeskError
 from desktop.i18n import _
 from desktop.ui.b2b.commands import RequestChange
 from desktop.ui.b2b.style import KIND_COLOURS
+from desktop.ui.b2b.zoom import TableZoom
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
 from desktop.ui.undo import execute
@@ -186,6 +194,9 @@ def edit_pair(session: Session, row_id: int, column_id: int,
         update_request(session, own.id, data)
 
 
+CELL = QSize(140, 26)  # a cell of the matrix at 100 %
+
+
 class MatrixView(QTableView):
     """The matrix with its keys (see the module docstring)."""
 
@@ -193,11 +204,18 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.setObjectName("requestMatrix")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.horizontalHeader().setDefaultSectionSize(140)
+        self.horizontalHeader().setDefaultSectionSize(CELL.width())
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verticalHeader().setDefaultSectionSize(26)
+        self.verticalHeader().setDefaultSectionSize(CELL.height())
+        self.zoomer = TableZoom(self, CELL)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if not self.zoomer.wheel(event):
+            super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.zoomer.key(event):
+            return
         model = self.model()
         key = Qt.Key(event.key())
         edit: int | RequestStatus | None
@@ -224,7 +242,8 @@ class MatrixTab(QWidget):
         help_text = QLabel(_("Rows: delegation teams; columns: hosts. → the row's team asked, "
                              "← the host asked, ⇄ both; ✓ scheduled. On a cell press 1, 2 or 3 "
                              "to ask (or change the priority), A accept, D decline, "
-                             "R requested, Delete withdraw the row's request."))
+                             "R requested, Delete withdraw the row's request. Ctrl+wheel "
+                             "zooms out to see more hosts at once."))
         help_text.setWordWrap(True)
         self.feedback = QLabel()
         self.feedback.setObjectName("matrixFeedback")

@@ -31,8 +31,9 @@ from desktop.errors import MissionDeskError
 from desktop.i18n import _, current_language, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import MeetingsChange
 from desktop.ui.b2b.gridmodel import MeetingGridModel
-from desktop.ui.b2b.gridview import ZOOMS, MeetingGridView
+from desktop.ui.b2b.gridview import MeetingGridView
 from desktop.ui.b2b.style import legend
+from desktop.ui.b2b.zoom import ZOOMS
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
 from desktop.ui.settings import app_settings

@@ -112,3 +112,24 @@ def test_the_request_and_summary_models_follow_the_rules_of_qt_models(
     assert matrix.rowCount() and summary.rowCount()
     qtmodeltester.check(matrix, force_py=True)  # type: ignore[attr-defined]
     qtmodeltester.check(summary, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_the_matrix_zooms_out_with_ctrl_wheel_and_back_with_ctrl_0(page: B2BPage,
+                                                                   qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from desktop.ui.b2b.matrix import CELL
+
+    page.tabs.setCurrentWidget(page.matrix)
+    view = page.matrix.view
+    down = QWheelEvent(QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                       Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(down)
+    assert view.zoomer.factor == 0.8
+    assert view.horizontalHeader().sectionSize(0) == round(CELL.width() * 0.8)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoomer.factor == 1.0
+    assert view.horizontalHeader().sectionSize(0) == CELL.width()
