@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import MissionLockedError
 from desktop.i18n import _
-from desktop.ui import dialogs
+from desktop.ui import dialogs, gcguard
 from desktop.ui import missionactions as actions
 from desktop.ui.context import MissionContext, MissionEvents
 from desktop.ui.exchange import install_menu_actions as install_exchange_actions
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        gcguard.install()  # Qt objects in garbage are freed in this thread only
         self.mission: MissionFile | None = None
         self.context: MissionContext | None = None
         self.pages: dict[str, Page] = {}
