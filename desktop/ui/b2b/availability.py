@@ -14,21 +14,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.b2b.setup import block_availability, list_participants, list_slots
 from desktop.i18n import _, format_time
+from desktop.ui.b2b.zoom import TableZoom
 from desktop.validation import fold
 
 Index = QModelIndex | QPersistentModelIndex
 DERIVED_COLOUR = "#c9d4e8"  # blue-grey: from flights and the programme
 EXPLICIT_COLOUR = "#f5bcbc"  # light red: set by hand
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+SLOT_WIDTH = 96  # a slot's column at 100 %
 FREE, DERIVED, EXPLICIT = "free", "derived", "explicit"
 
 
@@ -159,10 +162,24 @@ class ToggleView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.horizontalHeader().setDefaultSectionSize(96)
+        self.horizontalHeader().setDefaultSectionSize(SLOT_WIDTH)
         self.clicked.connect(self.toggle_requested)
+        # Ctrl+wheel, Ctrl++/- and Ctrl+0: every slot of a long block on screen at once.
+        self.zoomer = TableZoom(self, QSize(SLOT_WIDTH,
+                                            self.verticalHeader().defaultSectionSize()))
+
+    def set_slot_width(self, width: int) -> None:
+        """A slot's column at 100 % (the zoom scales from it)."""
+        self.horizontalHeader().setDefaultSectionSize(width)
+        self.zoomer.cell = QSize(width, self.zoomer.cell.height())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if not self.zoomer.wheel(event):
+            super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.zoomer.key(event):
+            return
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.currentIndex().isValid():
             self.toggle_requested.emit(self.currentIndex())

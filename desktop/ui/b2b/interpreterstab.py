@@ -98,7 +98,7 @@ class InterpretersTab(BlockTab):
         self.slot_view = ToggleView()
         self.slot_view.setObjectName("interpreterSlots")
         self.slot_view.setModel(self.slots)
-        self.slot_view.horizontalHeader().setDefaultSectionSize(80)
+        self.slot_view.set_slot_width(80)
         self.slot_view.toggle_requested.connect(self.toggle_away)
         self.feedback = QLabel()
         self.feedback.setObjectName("feedback")

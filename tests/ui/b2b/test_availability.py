@@ -113,3 +113,17 @@ def test_the_availability_model_follows_the_rules_of_qt_models(tab: Availability
     model = AvailabilityModel(tab.context.mission.session_factory)
     model.set_block(tab.blocks.currentData())
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_the_grid_zooms_out_to_show_more_slots_and_keys_still_toggle(
+        tab: AvailabilityTab, qtbot: QtBot) -> None:
+    from desktop.ui.b2b.availability import SLOT_WIDTH
+
+    view = tab.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoomer.factor == 0.8
+    assert view.horizontalHeader().sectionSize(0) == round(SLOT_WIDTH * 0.8)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoomer.factor == 1.0
+    assert view.horizontalHeader().sectionSize(0) == SLOT_WIDTH
