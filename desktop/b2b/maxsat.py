@@ -43,6 +43,7 @@ from pathlib import Path
 
 from desktop.b2b.greedy import Indexed, count_breaks, index
 from desktop.b2b.instance import Instance
+from desktop.b2b.replan import keep_options
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: measured the fastest oracle for RC2 on these models
 # CaDiCaL's own "sat" configuration, for the search down from a schedule (every call but the
@@ -196,28 +197,14 @@ class Encoder:
 
     def _kept(self, meetings: tuple[int, ...]) -> list[int]:
         """One literal per meeting kept at its current slot and table (re-planning)."""
-        ix = self.ix
-        pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
-        kept: list[int] = []
-        at_place: dict[tuple[int, str], list[int]] = {}
-        for m in meetings:
-            cur = ix.inst.meetings[m].current
-            if cur is None or cur.slot not in pos:
-                continue
-            s = pos[cur.slot]
-            pin = ix.pinned[m]
-            if (m, s) not in self.x or (pin and cur.table and pin != cur.table):
-                continue
-            k = self.var("keep", m)
-            self.clause([-k, self.x[m, s]])
-            kept.append(k)
-            if cur.table and not pin:
-                at_place.setdefault((s, cur.table), []).append(k)
-        for (s, table), ks in at_place.items():
-            pinned = [self.x[m, s] for m in range(len(ix.parts))
-                      if ix.pinned[m] == table and (m, s) in self.x]
-            self.at_most(ks + pinned, 1)
-        return kept
+        slot_of, places = keep_options(self.ix, meetings)
+        keep: dict[int, int] = {}
+        for m, s in slot_of.items():
+            keep[m] = self.var("keep", m)
+            self.clause([-keep[m], self.x[m, s]])
+        for (s, _table), (ms, pinned) in places.items():
+            self.at_most([keep[m] for m in ms] + [self.x[m, s] for m in pinned], 1)
+        return list(keep.values())
 
     def _participants(self) -> None:
         ix = self.ix

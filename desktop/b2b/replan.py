@@ -9,7 +9,38 @@ did not have to move; the search then only replaces it with schedules that move 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from desktop.b2b.greedy import Indexed, _match_interpreters, greedy_slots
+
+
+def keep_options(ix: Indexed, meetings: Iterable[int]
+                 ) -> tuple[dict[int, int], dict[tuple[int, str], tuple[list[int], list[int]]]]:
+    """What a model of "meetings kept in place" needs, for both solvers (CP-SAT, MaxSAT).
+
+    Returns the slot each of ``meetings`` would keep (only meetings whose current slot is still
+    allowed, and whose current table does not contradict a pinned one), and for each (slot,
+    table) the meetings that would keep it together with the meetings pinned to that table
+    that could sit there: at most one of all of them can hold the table.
+    """
+    pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
+    slot_of: dict[int, int] = {}
+    at_place: dict[tuple[int, str], list[int]] = {}
+    for m in meetings:
+        cur = ix.inst.meetings[m].current
+        if cur is None or cur.slot not in pos:
+            continue
+        s = pos[cur.slot]
+        pin = ix.pinned[m]
+        if s not in ix.domain[m] or (pin and cur.table and pin != cur.table):
+            continue
+        slot_of[m] = s
+        if cur.table and not pin:
+            at_place.setdefault((s, cur.table), []).append(m)
+    places = {(s, table): (ms, [m for m in range(len(ix.parts))
+                                 if ix.pinned[m] == table and s in ix.domain[m]])
+              for (s, table), ms in at_place.items()}
+    return slot_of, places
 
 
 def kept_places(ix: Indexed) -> tuple[dict[int, int], set[tuple[int, str]]]:

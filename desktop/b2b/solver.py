@@ -34,7 +34,7 @@ from desktop.b2b.instance import Instance, Schedule, Unscheduled
 from desktop.b2b.lns import BreakSearch
 from desktop.b2b.localsearch import SlotSearch
 from desktop.b2b.maxsat import Count, Prover, Task, spread_proof_holds
-from desktop.b2b.replan import keep_start
+from desktop.b2b.replan import keep_options, keep_start
 from desktop.i18n import _
 
 StopFlag = threading.Event | Callable[[], bool] | None
@@ -422,28 +422,15 @@ class _Run:
 
     def _keep_vars(self, model: _Model) -> list[Any]:
         """One literal per meeting that stays at its current slot and table."""
-        ix, md = self.ix, model.md
-        pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
-        kept: list[Any] = []
-        at_place: dict[tuple[int, str], list[Any]] = {}
-        for m, spec in enumerate(self.inst.meetings):
-            cur = spec.current
-            if cur is None:
-                continue
-            s = pos[cur.slot]
-            pin = ix.pinned[m]
-            if (m, s) not in model.x or (pin and cur.table and pin != cur.table):
-                continue
-            k = md.new_bool_var(f"keep{m}")
-            md.add_implication(k, model.x[m, s])
-            kept.append(k)
-            if cur.table and not pin:
-                at_place.setdefault((s, cur.table), []).append(k)
-        for (s, table), ks in at_place.items():
-            pinned_here = [model.x[m, s] for m in range(len(ix.parts))
-                           if ix.pinned[m] == table and (m, s) in model.x]
-            md.add(sum(ks) + sum(pinned_here) <= 1)
-        return kept
+        md = model.md
+        slot_of, places = keep_options(self.ix, range(len(self.inst.meetings)))
+        keep: dict[int, Any] = {}
+        for m, s in slot_of.items():
+            keep[m] = md.new_bool_var(f"keep{m}")
+            md.add_implication(keep[m], model.x[m, s])
+        for (s, _table), (ms, pinned) in places.items():
+            md.add(sum(keep[m] for m in ms) + sum(model.x[m, s] for m in pinned) <= 1)
+        return list(keep.values())
 
     def solve(self) -> Schedule:
         try:
