@@ -9,10 +9,15 @@ wall-clock times; a session running past midnight is cut at the end of its day.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
 from desktop.db.enums import SessionKind
+from desktop.db.models import ProgramSession
 
 KIND_COLOURS = {
     SessionKind.PLENARY: "#dbe8fb",
@@ -37,7 +42,45 @@ class Entry:
     title: str
     where: str
     kind: SessionKind
-    clash: str = ""  # what it overlaps, in words; empty when nothing
+    clashes: tuple[str, ...] = ()  # titles of the sessions it overlaps for the same people
+
+
+def place_text(item: ProgramSession) -> str:
+    """Where a session is: its venue, and its room when it has one."""
+    where = item.venue.name if item.venue else ""
+    if item.room is not None:
+        where += f" — {item.room.name}"
+    return where
+
+
+def clashing_titles(session: Session, language: str) -> dict[int, list[str]]:
+    """For each session overlapping another for the same people, the other titles."""
+    from desktop.program.sessions import overlapping_sessions
+
+    found: dict[int, list[str]] = {}
+    for overlap in overlapping_sessions(session):
+        for this, other in ((overlap.first, overlap.second), (overlap.second, overlap.first)):
+            found.setdefault(this.id, []).append(other.title_in(language))
+    return found
+
+
+def load_sessions(session: Session, ids: Sequence[int] | None = None
+                  ) -> Sequence[ProgramSession]:
+    """The sessions (``ids`` only, when given) with their venues and rooms loaded."""
+    query = select(ProgramSession).options(selectinload(ProgramSession.venue),
+                                           selectinload(ProgramSession.room))
+    if ids is not None:
+        query = query.where(ProgramSession.id.in_(ids))
+    return session.scalars(query).all()
+
+
+def timetable_entries(session: Session, language: str,
+                      ids: Sequence[int] | None = None) -> list[Entry]:
+    """The sessions (``ids`` only, when given) as a timetable shows them, in ``language``."""
+    clashes = clashing_titles(session, language)
+    return [Entry(item.id, item.starts_at, item.ends_at, item.title_in(language),
+                  place_text(item), item.kind, tuple(clashes.get(item.id, ())))
+            for item in load_sessions(session, ids)]
 
 
 @dataclass(frozen=True)

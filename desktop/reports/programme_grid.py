@@ -27,6 +27,7 @@ from desktop.program.timetable import (
     Entry,
     hour_span,
     lay_out,
+    timetable_entries,
 )
 from desktop.reports.base import INK, MUTED, FlowDocument, Job, styles
 from desktop.reports.bidi import paragraph
@@ -53,23 +54,10 @@ class ProgrammeGrid(FlowDocument):
 
     @classmethod
     def from_session(cls, session: Session, **options: Any) -> ProgrammeGrid:
-        from desktop.program.sessions import overlapping_sessions, sessions_by_day
-
         mission = get_mission(session)
         options.setdefault("language", mission.document_language)
-        language = options["language"]
-        clashes: set[int] = set()
-        for overlap in overlapping_sessions(session):
-            clashes |= {overlap.first.id, overlap.second.id}
-        entries = []
-        for items in sessions_by_day(session).values():
-            for item in items:
-                where = ", ".join(p for p in (item.venue.name if item.venue else "",
-                                              item.room.name if item.room else "") if p)
-                entries.append(Entry(item.id, item.starts_at, item.ends_at,
-                                     item.title_in(language), where, item.kind,
-                                     "clash" if item.id in clashes else ""))
-        return cls(entries, mission_name=mission.name, **options)
+        return cls(timetable_entries(session, options["language"]), mission_name=mission.name,
+                   **options)
 
     def title(self) -> str:
         return self.t("Programme at a glance")
@@ -167,7 +155,7 @@ class WeekGrid(Flowable):
         width = lane_width - 0.8 * mm
         fill = colors.HexColor(KIND_COLOURS.get(entry.kind, KIND_COLOURS[SessionKind.OTHER]))
         canvas.setFillColor(fill)
-        if entry.clash:
+        if entry.clashes:
             canvas.setStrokeColor(colors.HexColor(CLASH_COLOUR))
             canvas.setLineWidth(1.2)
         else:
@@ -216,7 +204,7 @@ class WeekGrid(Flowable):
             canvas.setFillColor(INK)
             canvas.drawString(x + 6.5 * mm, y, text)
             x += 6.5 * mm + string_width(text, SANS, 7.5) + 5 * mm
-        if any(b.entry.clash for b in self.boxes):
+        if any(b.entry.clashes for b in self.boxes):
             canvas.setFillColor(colors.white)
             canvas.setStrokeColor(colors.HexColor(CLASH_COLOUR))
             canvas.setLineWidth(1.2)

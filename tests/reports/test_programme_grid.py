@@ -33,7 +33,7 @@ def test_a_long_mission_continues_on_further_pages_and_long_titles_are_cut() -> 
                      SessionKind.PANEL)
                for n in range(DAYS_PER_PAGE + 2)]
     entries.append(Entry(99, start, start + timedelta(hours=3), "Overlapping visit", "",
-                         SessionKind.SITE_VISIT, "clash"))
+                         SessionKind.SITE_VISIT, ("Day 1",)))
     document = ProgrammeGrid(entries, mission_name="Mission", language="en")
     pages = pdf_text(document.render())
     assert len(pages) == 2

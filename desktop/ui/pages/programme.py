@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desktop.checks import Ref
 from desktop.db.enums import Audience, SessionKind, label
@@ -16,7 +16,13 @@ from desktop.db.models import Organization, Person, ProgramSession
 from desktop.i18n import _, current_language, format_time, format_weekday_date, ngettext
 from desktop.missions import get_mission
 from desktop.program import sessions as service
-from desktop.program.timetable import Entry
+from desktop.program.timetable import (
+    Entry,
+    clashing_titles,
+    load_sessions,
+    place_text,
+    timetable_entries,
+)
 from desktop.program.venues import list_venues
 from desktop.ui.attendees import RosterEntry
 from desktop.ui.forms import RecordForm
@@ -41,27 +47,10 @@ class ProgrammeModel(RecordTableModel):
         Column("clash", lambda: _("Clash"), 220),
     )
 
-    def _sessions(self, session: Session, ids: Sequence[int] | None = None
-                  ) -> Sequence[ProgramSession]:
-        query = select(ProgramSession).options(selectinload(ProgramSession.venue),
-                                               selectinload(ProgramSession.room))
-        if ids is not None:
-            query = query.where(ProgramSession.id.in_(ids))
-        return session.scalars(query).all()
-
-    def _clashes(self, session: Session) -> dict[int, list[str]]:
-        language = current_language()
-        found: dict[int, list[str]] = {}
-        for overlap in service.overlapping_sessions(session):
-            for this, other in ((overlap.first, overlap.second),
-                                (overlap.second, overlap.first)):
-                found.setdefault(this.id, []).append(other.title_in(language))
-        return found
-
     def load_index(self, session: Session) -> list[IndexRow]:
-        clashes = self._clashes(session)
+        clashes = clashing_titles(session, current_language())
         rows = []
-        for item in self._sessions(session):
+        for item in load_sessions(session):
             venue = item.venue.name if item.venue else ""
             rows.append(IndexRow(
                 item.id, quick_fold(f"{item.title} {item.title_fr} {venue}"),
@@ -72,16 +61,16 @@ class ProgrammeModel(RecordTableModel):
         return rows
 
     def fetch(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        clashes = self._clashes(session)
         language = current_language()
+        clashes = clashing_titles(session, language)
         found = {}
-        for item in self._sessions(session, ids):
+        for item in load_sessions(session, ids):
             clash = clashes.get(item.id, [])
             title = item.title_in(language)
             found[item.id] = (
                 format_weekday_date(item.starts_at.date()),
                 f"{format_time(item.starts_at)} – {format_time(item.ends_at)}",
-                f"⚠ {title}" if clash else title, where_text(item), audience_text(item),
+                f"⚠ {title}" if clash else title, place_text(item), audience_text(item),
                 ("⚠ " + _("overlaps {titles}").format(titles=", ".join(clash))) if clash
                 else "")
         return found
@@ -91,21 +80,8 @@ class ProgrammeModel(RecordTableModel):
         ids = [i for r in range(self.rowCount()) if (i := self.id_at(r)) is not None]
         if not ids:
             return []
-        language = current_language()
         with self._session_factory() as session:
-            clashes = self._clashes(session)
-            return [Entry(item.id, item.starts_at, item.ends_at, item.title_in(language),
-                          where_text(item), item.kind,
-                          _("overlaps {titles}").format(titles=", ".join(clashes[item.id]))
-                          if item.id in clashes else "")
-                    for item in self._sessions(session, ids)]
-
-
-def where_text(item: ProgramSession) -> str:
-    where = item.venue.name if item.venue else ""
-    if item.room is not None:
-        where += f" — {item.room.name}"
-    return where
+            return timetable_entries(session, current_language(), ids)
 
 
 def audience_text(item: ProgramSession) -> str:

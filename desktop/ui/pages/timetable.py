@@ -142,8 +142,8 @@ class Timetable(QWidget):
                  label(entry.kind)]
         if entry.where:
             lines.append(entry.where)
-        if entry.clash:
-            lines.append("⚠ " + entry.clash)
+        if entry.clashes:
+            lines.append("⚠ " + _("overlaps {titles}").format(titles=", ".join(entry.clashes)))
         return "\n".join(lines)
 
     # -- painting ---------------------------------------------------------------------------
@@ -203,7 +203,7 @@ class Timetable(QWidget):
         rect = self.rect_of(box)
         entry = box.entry
         fill = QColor(KIND_COLOURS.get(entry.kind, KIND_COLOURS[SessionKind.OTHER]))
-        border = QPen(QColor(CLASH_COLOUR), 2) if entry.clash else QPen(fill.darker(135), 1)
+        border = QPen(QColor(CLASH_COLOUR), 2) if entry.clashes else QPen(fill.darker(135), 1)
         if entry.id == self.current:
             border = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3)
         painter.setPen(border)
@@ -218,7 +218,7 @@ class Timetable(QWidget):
         metrics = QFontMetrics(small)
         when = _("{start}–{end}").format(start=format_time(entry.starts_at),
                                          end=format_time(entry.ends_at))
-        title = ("⚠ " if entry.clash else "") + entry.title
+        title = ("⚠ " if entry.clashes else "") + entry.title
         painter.setFont(small)
         line = metrics.lineSpacing()
         if inner.height() < 2 * line:  # a short session: time and title on one line
