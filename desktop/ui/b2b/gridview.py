@@ -89,23 +89,8 @@ class MeetingGridView(QTableView):
         vertical = self.verticalHeader()
         vertical.setDefaultSectionSize(CELL_HEIGHT)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # A whole block on screen, or the names larger (desktop.ui.b2b.zoom).
         self.zoomer = TableZoom(self, QSize(CELL_WIDTH, CELL_HEIGHT))
-        self.zoom_changed = self.zoomer.changed
-
-    # -- zoom: a whole block on screen, or the names larger (desktop.ui.b2b.zoom) --------------
-    @property
-    def zoom(self) -> float:
-        return self.zoomer.factor
-
-    def set_zoom(self, factor: float) -> None:
-        self.zoomer.set(factor)
-
-    def zoom_step(self, steps: int) -> None:
-        self.zoomer.step(steps)
-
-    def fit_tables(self) -> None:
-        """Every table of the block side by side in the view's width, if readable."""
-        self.zoomer.fit_columns()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if not self.zoomer.wheel(event):

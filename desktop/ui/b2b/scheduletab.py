@@ -123,7 +123,7 @@ class ScheduleTab(QWidget):
         self.zoom_box.setToolTip(_("Smaller cells show more tables at once (also Ctrl+wheel, "
                                    "Ctrl++ and Ctrl+−; Ctrl+0 for the usual size)"))
         self.zoom_box.activated.connect(self._zoom_chosen)
-        self.view.zoom_changed.connect(self._zoom_shown)
+        self.view.zoomer.changed.connect(self._zoom_shown)
         self._fitting = False
         zoom_label = QLabel(_("&Zoom:"))
         zoom_label.setBuddy(self.zoom_box)
@@ -144,14 +144,12 @@ class ScheduleTab(QWidget):
         choice = self.zoom_box.itemData(index)
         app_settings().setValue("b2b/zoom", choice)
         if choice == FIT:
-            self._fitting = True
-            self.view.fit_tables()
-            self._fitting = False
+            self._fit()
         else:
-            self.view.set_zoom(float(choice))
+            self.view.zoomer.set(float(choice))
 
     def _zoom_shown(self, factor: float) -> None:
-        """The box shows the step the grid is at, or "all tables" for a fitted size."""
+        """The box shows the step the grid is at, or the fitting for a fitted size."""
         found = next((i for i in range(len(ZOOMS)) if abs(ZOOMS[i] - factor) < 1e-6), None)
         if self._fitting or found is None:
             self.zoom_box.setCurrentIndex(len(ZOOMS))
@@ -163,21 +161,22 @@ class ScheduleTab(QWidget):
         """The zoom the organiser left the grid at (the usual size the first time)."""
         choice = app_settings().value("b2b/zoom", 1.0)
         if choice == FIT:
-            QTimer.singleShot(0, self, self._fit_again)  # once the grid has its width
+            QTimer.singleShot(0, self, self._fit)  # once the grid has its width
             return
         try:
-            self.view.set_zoom(float(choice))  # type: ignore[arg-type]
+            self.view.zoomer.set(float(choice))  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            self.view.set_zoom(1.0)
+            self.view.zoomer.set(1.0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.zoom_box.currentData() == FIT:
-            QTimer.singleShot(0, self, self._fit_again)
+            QTimer.singleShot(0, self, self._fit)
 
-    def _fit_again(self) -> None:
+    def _fit(self) -> None:
+        """The tables fitted to the width; the box then shows the fitting, not a step."""
         self._fitting = True
-        self.view.fit_tables()
+        self.view.zoomer.fit_columns()
         self._fitting = False
 
     # -- loading ----------------------------------------------------------------------------
