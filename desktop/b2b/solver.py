@@ -261,7 +261,7 @@ class _Run:
                 models, prover.models = prover.models, []
                 for _, slot_of in models:
                     if self._valid(slot_of):
-                        self.offer(slot_of, breaks_only=True)
+                        self.offer(slot_of, better_only=True)
                 answered = answered or prover.result is not None
             return answered or self._incumbent_proved()
 
@@ -300,7 +300,7 @@ class _Run:
             cost, slot_of = prover.result
             if not self._valid(slot_of):
                 continue
-            self.offer(slot_of, breaks_only=True)
+            self.offer(slot_of, better_only=True)
             breaks = sum(count_breaks(self.ix, slot_of))
             if spread_proof_holds(self.ix, cost) and breaks <= cost:
                 self.bound_breaks = max(self.bound_breaks, cost)
@@ -315,12 +315,14 @@ class _Run:
             and assign_places(self.ix, slot_of) is not None
 
     # -- incumbent and progress
-    def offer(self, slot_of: dict[int, int], *, breaks_only: bool = False,
+    def offer(self, slot_of: dict[int, int], *, better_only: bool = False,
               moves_only: bool = False) -> None:
-        """Take ``slot_of`` as the incumbent; in the break stage only if it has fewer breaks,
-        in the "fewest moved" stage only if it moves no more meetings than the incumbent."""
-        if breaks_only and self.best is not None and sum(count_breaks(self.ix, slot_of)) >= \
-                sum(count_breaks(self.ix, self.best)):
+        """Take ``slot_of`` as the incumbent. ``better_only`` (the break stage): only if it is
+        better by the objectives that are still open, more wishes by priority (when a wish
+        stage left only a floor) and then fewer breaks; ``moves_only`` (the "fewest moved"
+        stage): only if it moves no more meetings than the incumbent."""
+        if better_only and self.best is not None and \
+                self._rank(slot_of) <= self._rank(self.best):
             return
         if moves_only and self.best is not None and \
                 (self.moved(slot_of) or 0) > (self.moved(self.best) or 0):
@@ -328,6 +330,12 @@ class _Run:
         self.best = dict(slot_of)
         if self.on_progress is not None:
             self.on_progress(self.progress())
+
+    def _rank(self, slot_of: dict[int, int]) -> tuple[int, int, int, int]:
+        prio = [0, 0, 0]
+        for m in slot_of:
+            prio[self.ix.priority[m] - 1] += 1
+        return prio[0], prio[1], prio[2], -sum(count_breaks(self.ix, slot_of))
 
     def progress(self) -> Progress:
         slot_of = self.best or {}
@@ -357,7 +365,7 @@ class _Run:
     def run_stage(self, model: _Model, share: float, *, core: bool = False,
                   on_bound: Callable[[int], None] | None = None,
                   md: cp_model.CpModel | None = None, seed: int = 0,
-                  breaks_only: bool = False, moves_only: bool = False,
+                  better_only: bool = False, moves_only: bool = False,
                   single: str | None = None) -> _Outcome:
         """One CP-SAT solve of ``model`` for ``share`` of the time left. ``core``: the
         two-worker portfolio (core-guided and LP-based); ``single``: one worker of that kind."""
@@ -380,7 +388,7 @@ class _Run:
             def on_solution_callback(self) -> None:
                 if on_bound is not None:
                     on_bound(int(self.best_objective_bound + 0.999))
-                run.offer(model.slot_of(self.boolean_value), breaks_only=breaks_only,
+                run.offer(model.slot_of(self.boolean_value), better_only=better_only,
                           moves_only=moves_only)
 
         with self._lock:
@@ -460,14 +468,17 @@ class _Run:
                 model.md.minimize(expr)
             if last and self.best is not None and not self.inst.options.keep_current \
                     and self._spread_holds(self.best):
-                self.best = SlotSearch(ix, self.best, seed=1).run(
+                better = SlotSearch(ix, self.best, seed=1).run(
                     seconds=min(0.3, self.remaining()))
+                if self._valid(better):
+                    self.offer(better, better_only=True)
             share = 1.0 if last else 0.35
             if last:
                 share = min(1.0 - TAIL_SHARE, PORTFOLIO_S / max(self.remaining(), 1e-3))
                 self._plan_prover(model, self.remaining() * share)
             out = self.run_stage(model, share, core=last,
                                  on_bound=self._set_bound if last else None,
+                                 better_only=last,
                                  moves_only=maximise and wishes is None)
             if last and out.status == "FEASIBLE" and not self.stopped:
                 out = self._beside_prover(model, out)
@@ -487,7 +498,8 @@ class _Run:
             if not last and out.value is not None:
                 self._fixed(wishes, out)
             if last and out.value is None and not self.stopped and self.remaining() > 0.5:
-                out = self.run_stage(model, 1.0, core=True, on_bound=self._set_bound, seed=1)
+                out = self.run_stage(model, 1.0, core=True, on_bound=self._set_bound, seed=1,
+                                     better_only=True)
             if out.status == "INFEASIBLE" and self.best is None:
                 if model.spread_ok and self._feasible_without_spread():
                     return self._restart()
@@ -523,7 +535,7 @@ class _Run:
             return self._prover_outcome(out)
         if self.counts:
             more = self.run_stage(model, 1.0 - TAIL_SHARE, single="core",
-                                  on_bound=self._set_bound)
+                                  on_bound=self._set_bound, better_only=True)
             if self.prover_tick():
                 return self._prover_outcome(out)
             if more.value is None:
@@ -588,7 +600,7 @@ class _Run:
         """Local search and neighbourhood re-solves down to the portfolio's bound (lns.py)."""
         bound = out.bound or 0
         search = BreakSearch(self.ix, model.md, model.x, model.sched,
-                             offer=lambda s: self.offer(s, breaks_only=True),
+                             offer=lambda s: self.offer(s, better_only=True),
                              remaining=self.remaining,
                              should_stop=lambda: self.should_stop() or self.prover_tick(),
                              local_search=not self.inst.options.keep_current)

@@ -167,6 +167,31 @@ def test_progress_reports_improving_schedules() -> None:
     assert check(inst, sched) == []
 
 
+def test_break_stage_keeps_the_better_schedule_it_already_has() -> None:
+    # The break stage starts from a schedule improved by local search; a worse one found
+    # later (CP-SAT's first answers often are) must neither replace it nor be shown.
+    from desktop.b2b.localsearch import SlotSearch
+
+    inst = generate(2, "oversubscribed")
+    seen: list[Progress] = []
+    run = solver_module._Run(inst, 10.0, seen.append, None)
+    ix = run.ix
+    plain = greedy_slots(ix)
+    better = SlotSearch(ix, plain, seed=1).run(seconds=0.3)
+    assert sum(count_breaks(ix, better)) < sum(count_breaks(ix, plain))
+    run.offer(better, better_only=True)
+    run.offer(plain, better_only=True)
+    assert run.best == better and len(seen) == 1
+    # More wishes placed outranks breaks: a wish stage that left only a floor is still open.
+    fewer = dict(better)
+    del fewer[next(m for m in fewer if not ix.required[m])]
+    run.offer(fewer, better_only=True)
+    assert run.best == better
+    run.best = fewer
+    run.offer(plain, better_only=True)
+    assert run.best == plain and len(seen) == 2
+
+
 def test_stop_event_ends_the_search_with_the_best_schedule() -> None:
     inst = generate(2, "oversubscribed")
     stop = threading.Event()
