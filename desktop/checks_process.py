@@ -14,9 +14,11 @@ job sees what was committed when it began, in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,3 +72,12 @@ def findings_of_file(path: str | Path) -> list[Finding]:
             return mission_findings(session)
     finally:
         mission.close()
+
+
+def in_language(language: str, work: Callable[[str], Any], path: str) -> Any:
+    """``work(path)`` with its messages in ``language``: a child process starts in the
+    system's language, not the one the window shows."""
+    from desktop.i18n import set_language
+
+    set_language(language)
+    return work(path)

@@ -31,6 +31,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from desktop.checks_process import in_language
+from desktop.i18n import current_language
+
 log = logging.getLogger(__name__)
 
 
@@ -82,11 +85,12 @@ class ProblemsProcess(QObject):
     def submit(self, work: Callable[[str], Any], path: Path) -> int | None:
         """Start ``work(path)`` in the child (``work``: a function of a mission file's path,
         importable without Qt); returns the ticket that ``finished`` will carry, or None
-        (logged) when the process cannot start. Jobs run one at a time, in order."""
+        (logged) when the process cannot start. Jobs run one at a time, in order, with their
+        messages in the window's language."""
         try:
             if self._executor is None:
                 self._executor = self._start()
-            future = self._executor.submit(work, str(path))
+            future = self._executor.submit(in_language, current_language(), work, str(path))
         except Exception:
             log.warning("The problems list cannot run in a process of its own; "
                         "it is worked out in the window's process.", exc_info=True)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.checks import Finding, Ref
-from desktop.checks_process import findings_of_file, summary_of_file
+from desktop.checks_process import findings_of_file, in_language, summary_of_file
 from desktop.db.engine import sqlite_url
 from desktop.db.missionfile import MissionFile
 from desktop.ui import problemsworker
+from desktop.ui.app import apply_language
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.pages.overview import OverviewPage
 from desktop.ui.pages.people import PeoplePage
@@ -44,18 +45,21 @@ class HeldExecutor(Executor):
 
     def __init__(self) -> None:
         self.submitted: list[tuple[Callable[..., Any], str, Future[Any]]] = []
+        self.calls: list[tuple[Callable[..., Any], tuple[Any, ...]]] = []
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         future: Future[Any] = Future()
-        self.submitted.append((fn, str(args[0]), future))
+        work, path = (args[1], args[2]) if fn is in_language else (fn, args[0])
+        self.submitted.append((work, str(path), future))
+        self.calls.append((fn, args))
         return future
 
     def future(self, job: int) -> Future[Any]:
         return self.submitted[job][2]
 
     def run(self, job: int) -> None:
-        fn, path, future = self.submitted[job]
-        future.set_result(fn(path))
+        fn, args = self.calls[job]
+        self.submitted[job][2].set_result(fn(*args))
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         pass
@@ -108,6 +112,21 @@ def test_the_problems_list_comes_from_the_child_process_and_opens_the_record(
     page = window.current_page
     assert isinstance(page, PeoplePage)
     qtbot.waitUntil(lambda: page.current_id == ref.id)
+
+
+def test_the_child_process_speaks_the_window_s_language(window: MainWindow,
+                                                         qtbot: QtBot) -> None:
+    # The child starts in the system's language; the list must be in the one shown.
+    apply_language("fr")
+    try:
+        window.retranslate()
+        overview = overview_of(window)
+        qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+        messages = shown_messages(overview)
+    finally:
+        apply_language("en")
+    assert any("passeport" in message for message in messages), messages
+    assert not any("passport" in message for message in messages)
 
 
 def test_the_child_process_reads_without_qt_below_the_window_s_priority(
