@@ -166,9 +166,9 @@ def format_time(value: time | datetime, language: str | None = None) -> str:
 
 
 def format_datetime(value: datetime, fmt: str = "medium", language: str | None = None) -> str:
-    from babel.dates import format_datetime as babel_format_datetime
-
-    return babel_format_datetime(value, format=fmt, locale=language or _active_language)
+    """A day in ``fmt`` then its time as :func:`format_time` writes it, without seconds:
+    ``May 15, 2007 12:20 PM`` / ``15 mai 2007 12:20``."""
+    return f"{format_date(value.date(), fmt, language)} {format_time(value, language)}"
 
 
 def format_weekday_date(value: date, language: str | None = None) -> str:

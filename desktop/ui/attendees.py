@@ -181,8 +181,10 @@ class AttendeesField(ValueField):
         self.roster = roster
         self._ids: list[int] = []
         self._read_only = False
+        self._instead = ""
         self.picker: AttendeePicker | None = None
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.summary.setObjectName("attendeeSummary")
         self.button = QPushButton(_("C&hoose people…"))
         self.button.setObjectName("chooseAttendees")
@@ -213,10 +215,19 @@ class AttendeesField(ValueField):
         self._read_only = read_only
         self.button.setText(_("S&how people…") if read_only else _("C&hoose people…"))
 
+    def set_instead(self, text: str) -> None:
+        """Who attends when the audience is not a list ("" when it is one): shown in place
+        of the list's count, which then does not apply."""
+        self._instead = text
+        self._show()
+
     def _show(self) -> None:
         n = len(self._ids)
-        self.summary.setText(ngettext("{n} person", "{n} people", n).format(n=n) if n
-                             else _("Nobody yet"))
+        if self._instead:
+            self.summary.setText(self._instead)
+        else:
+            self.summary.setText(ngettext("{n} person", "{n} people", n).format(n=n) if n
+                                 else _("Nobody yet"))
 
     def choose(self) -> None:
         """Open the picker; the list changes only if the user confirms."""

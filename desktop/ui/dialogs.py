@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.errors import MissionDeskError
-from desktop.i18n import _, format_datetime, format_number
+from desktop.i18n import _, current_language, format_datetime, format_number
 
 if TYPE_CHECKING:
     from desktop.db.backup import BackupInfo
@@ -98,7 +98,7 @@ def shortcut_rows() -> list[tuple[str, QKeySequence]]:
         (_("Open a mission"), QKeySequence(keys.Open)),
         (_("Print what the page shows (the Documents page)"), QKeySequence(keys.Print)),
         (_("Close the mission"), QKeySequence(keys.Close)),
-        (_("Quit"), QKeySequence(keys.Quit)),
+        (_("Quit"), quit_keys()),
         (_("Undo"), QKeySequence(keys.Undo)),
         (_("Redo"), QKeySequence(keys.Redo)),
         (_("Find (filter the table)"), QKeySequence(keys.Find)),
@@ -137,6 +137,12 @@ class ShortcutsDialog(QDialog):
         self.resize(480, 460)
 
 
+def quit_keys() -> QKeySequence:
+    """The platform's Quit keys; Ctrl+Q where it has none (Windows)."""
+    keys = QKeySequence(QKeySequence.StandardKey.Quit)
+    return keys if not keys.isEmpty() else QKeySequence("Ctrl+Q")
+
+
 class NewMissionDialog(QDialog):
     """The name and dates of a new mission; OK is refused, with the reason shown, while
     ``check`` (if given) raises a :class:`~desktop.errors.MissionDeskError`."""
@@ -155,6 +161,8 @@ class NewMissionDialog(QDialog):
         self.end.setObjectName("end")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
+            # Days as the forms write them, with the year in full.
+            edit.setDisplayFormat("dd/MM/yyyy" if current_language() == "fr" else "yyyy-MM-dd")
         self.organisers = QLineEdit()
         self.organisers.setObjectName("organisers")
         form = QFormLayout()
@@ -174,6 +182,7 @@ class NewMissionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def dates(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]

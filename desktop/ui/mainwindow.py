@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, _("&Close"), self.close_mission, StandardKey.Close,
                      needs_mission=True)
-        quit_action = self._action(file_menu, _("&Quit"), self.close, StandardKey.Quit)
+        quit_action = self._action(file_menu, _("&Quit"), self.close, dialogs.quit_keys())
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit = bar.addMenu(_("&Edit"))

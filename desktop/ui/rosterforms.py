@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.db.enums import Category, Side, Status, label
@@ -9,7 +11,7 @@ from desktop.errors import Problem, ValidationError
 from desktop.i18n import _
 from desktop.roster.organizations import OrganizationInput
 from desktop.roster.people import PersonInput
-from desktop.ui.forms import RecordForm, format_day
+from desktop.ui.forms import RecordForm, day_example, format_day
 
 
 def _split(text: str) -> list[str]:
@@ -35,8 +37,8 @@ class PersonForm(RecordForm):
                     [(_("English"), "en"), (_("French"), "fr")])
         self.line("nationality", _("&Nationality"), 2, _("country code, e.g. US"))
         self.line("passport_number", _("Pa&ssport number"), 20)
-        self.line("passport_expiry", _("Passport e&xpiry"), 10, _("e.g. 2009-03-31"))
-        self.line("date_of_birth", _("Date of &birth"), 10, _("e.g. 1968-11-02"))
+        self.line("passport_expiry", _("Passport e&xpiry"), 10, day_example(date(2009, 3, 31)))
+        self.line("date_of_birth", _("Date of &birth"), 10, day_example(date(1968, 11, 2)))
         self.line("dietary_needs", _("D&ietary needs"), 200)
         self.line("accessibility_needs", _("Acc&essibility needs"), 200)
         self.notes("notes", _("N&otes"))

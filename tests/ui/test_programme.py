@@ -71,9 +71,17 @@ def test_a_list_audience_is_chosen_in_the_picker(window: MainWindow, qtbot: QtBo
     assert isinstance(form, ProgrammeForm)
     audience = form.fields["audience"]
     assert isinstance(audience, QComboBox)
+    summary = form.attendees.summary
+    # Another audience says who attends instead of a list's count that does not apply.
+    audience.setCurrentIndex(audience.findData(Audience.CATEGORY.value))
+    assert not form.attendees.isEnabled()
+    assert summary.text() == "Everyone in the audience category"
+    audience.setCurrentIndex(audience.findData(Audience.EVERYONE.value))
+    assert summary.text() == "Everyone on the mission"
     audience.setCurrentIndex(audience.findData(Audience.LIST.value))
     assert form.attendees.isEnabled()
     assert not form.fields["audience_category"].isEnabled()
+    assert summary.text() == "Nobody yet"
     # An empty list is refused, with the reason next to the field.
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     error = form.findChild(QLabel, "attendee_ids_error")

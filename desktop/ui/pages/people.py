@@ -106,8 +106,8 @@ class PeoplePage(RecordPage):
         route = _("{code} {origin} → {destination}, {departs} – {arrives}")
         flights: list[tuple[str, Ref | None]] = [(route.format(
             code=f.code, origin=f.from_airport, destination=f.to_airport,
-            departs=format_datetime(departure_local(f), "short"),
-            arrives=format_datetime(arrival_local(f), "short")), None)
+            departs=format_datetime(departure_local(f)),
+            arrives=format_datetime(arrival_local(f))), None)
             for f in list_flights(session, person.id)]
         sections.append((_("Flights ({n})").format(n=len(flights)), flights))
         stays: list[tuple[str, Ref | None]] = [(_("{hotel}: {check_in} – {check_out}").format(
@@ -145,7 +145,7 @@ def person_meetings(session: Session, person_id: int,
         other = (meeting.participant_b if meeting.participant_a_id in mine_ids
                  else meeting.participant_a)
         entries.append((_("{when}, {table}: {other}").format(
-            when=format_datetime(meeting.slot.starts_at, "short"),
+            when=format_datetime(meeting.slot.starts_at),
             table=table_label(meeting.table.name), other=other.name), None))
     return entries
 

@@ -8,7 +8,7 @@ the times, which are wall-clock times there.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -18,7 +18,7 @@ from desktop.errors import Problem, ValidationError
 from desktop.i18n import _
 from desktop.program import sessions as service
 from desktop.ui.attendees import AttendeesField, RosterEntry
-from desktop.ui.forms import RecordForm, format_day
+from desktop.ui.forms import RecordForm, day_example, format_day
 
 #: (venue id, caption, time zone)
 VenueChoice = tuple[int, str, str]
@@ -41,7 +41,7 @@ class ProgrammeForm(RecordForm):
         self.line("title", _("&Title"), 200)
         self.line("title_fr", _("Title in &French"), 200)
         self.choice("kind", _("&Kind"), [(label(k), k.value) for k in SessionKind])
-        self.line("day", _("&Day"), 10, _("e.g. 2007-05-15"))
+        self.line("day", _("&Day"), 10, day_example(date(2007, 5, 15)))
         self.line("starts_at", _("&Starts"), 5, _("e.g. 09:00 (venue time)"))
         self.line("ends_at", _("&Ends"), 5, _("e.g. 10:30 (venue time)"))
         self.zone_note = QLabel()
@@ -122,6 +122,11 @@ class ProgrammeForm(RecordForm):
                              ("audience_side", Audience.SIDE),
                              ("attendee_ids", Audience.LIST)):
             self.fields[name].setEnabled(audience == wanted.value)
+        self.attendees.set_instead({
+            Audience.EVERYONE.value: _("Everyone on the mission"),
+            Audience.CATEGORY.value: _("Everyone in the audience category"),
+            Audience.SIDE.value: _("Everyone on the audience side"),
+        }.get(audience or "", ""))
 
     # -- values ------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import MissionDeskError, ValidationError
 from desktop.i18n import _
 from desktop.travel.airports import AirportInput
+from desktop.ui.forms import field_label
 
 
 class AirportDialog(QDialog):
@@ -38,8 +39,8 @@ class AirportDialog(QDialog):
         self._submit = submit
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
-        explanation = QLabel(_("Flight times are read in the airport's time zone: give the "
-                               "zone as the IANA database names it (e.g. Africa/Casablanca)."))
+        explanation = QLabel(_("Flight times are read in the airport's local time: choose its "
+                               "time zone from the list (e.g. Africa/Casablanca)."))
         explanation.setWordWrap(True)
         form = QFormLayout()
         for name, caption in (("iata", _("&Code")), ("name", _("&Name")), ("city", _("C&ity")),
@@ -66,7 +67,7 @@ class AirportDialog(QDialog):
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(error)
-            form.addRow(caption, column)
+            form.addRow(field_label(caption, widget), column)
             self.fields[name] = widget
             self.errors[name] = error
         code_field = self.fields["iata"]

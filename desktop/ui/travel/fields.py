@@ -29,8 +29,9 @@ def parse_local(text: str) -> datetime:
     """``2007-05-13 18:00`` (any day and time the forms accept) as a naive datetime."""
     parts = text.split()
     if len(parts) < 2:
-        raise ValueError(_("“{value}” needs a day and a time, e.g. 2007-05-13 18:00.")
-                         .format(value=text.strip()))
+        raise ValueError(_("“{value}” needs a day and a time, e.g. {example}.")
+                         .format(value=text.strip(),
+                                 example=format_local_field(datetime(2007, 5, 13, 18, 0))))
     day = parse_day(" ".join(parts[:-1]))
     clock = parse_clock(parts[-1])
     return datetime.combine(day, clock)
@@ -41,6 +42,11 @@ def format_local_field(value: datetime | None) -> str:
     if value is None:
         return ""
     return f"{format_day(value.date())} {value.strftime('%H:%M')}"
+
+
+def local_example(value: datetime) -> str:
+    """The placeholder of a local-time field, written the way the form reads it back."""
+    return _("local time, e.g. {example}").format(example=format_local_field(value))
 
 
 def local_field(form: RecordForm, name: str, problems: list[Problem]) -> datetime | None:

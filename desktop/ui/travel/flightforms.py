@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from desktop.ui.travel.fields import (
     field_button,
     field_hint,
     format_local_field,
+    local_example,
     local_field,
     parse_local,
 )
@@ -66,9 +68,9 @@ class FlightForm(RecordForm):
             self.choice("person_id", _("T&raveller"), [])
         self.line("flight_number", _("&Flight"), 12, _("e.g. AT 201"))
         self.line("from_airport", _("F&rom"), 3, _("airport code, e.g. JFK"))
-        self.line("departs_local", _("&Departs"), 25, _("local time, e.g. 2007-05-13 18:00"))
+        self.line("departs_local", _("&Departs"), 25, local_example(datetime(2007, 5, 13, 18, 0)))
         self.line("to_airport", _("&To"), 3, _("airport code, e.g. CMN"))
-        self.line("arrives_local", _("&Arrives"), 25, _("local time, e.g. 2007-05-14 06:30"))
+        self.line("arrives_local", _("&Arrives"), 25, local_example(datetime(2007, 5, 14, 6, 30)))
         self.line("booking_reference", _("&Booking reference"), 20)
         self.notes("notes", _("N&otes"))
         end_form(self)

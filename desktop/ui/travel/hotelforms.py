@@ -25,7 +25,7 @@ from desktop.db.enums import RoomType, label
 from desktop.errors import MissionDeskError, Problem, ValidationError
 from desktop.i18n import _, format_date, ngettext
 from desktop.travel.hotels import HotelStayInput
-from desktop.ui.forms import RecordForm, format_day
+from desktop.ui.forms import RecordForm, day_example, format_day
 from desktop.ui.travel.fields import end_form
 
 
@@ -56,8 +56,8 @@ class StayForm(RecordForm):
         super().__init__(parent)
         self.choice("person_id", _("&Guest"), [])
         self.choice("hotel_id", _("&Hotel"), [])
-        self.line("check_in", _("Check-&in"), 10, _("e.g. 2007-05-14"))
-        self.line("check_out", _("Check-&out"), 10, _("e.g. 2007-05-18"))
+        self.line("check_in", _("Check-&in"), 10, day_example(date(2007, 5, 14)))
+        self.line("check_out", _("Check-&out"), 10, day_example(date(2007, 5, 18)))
         self.choice("room_type", _("&Room type"), [(label(t), t.value) for t in RoomType])
         self.line("room_number", _("Room &number"), 20)
         self.choice("sharing_with_id", _("&Sharing with"), [])
@@ -135,9 +135,9 @@ class BlocksDialog(QDialog):
         for hotel_id, name in hotels:
             self.hotel.addItem(name, hotel_id)
         self.first = QLineEdit()
-        self.first.setPlaceholderText(_("e.g. 2007-05-14"))
+        self.first.setPlaceholderText(day_example(date(2007, 5, 14)))
         self.last = QLineEdit()
-        self.last.setPlaceholderText(_("e.g. 2007-05-17"))
+        self.last.setPlaceholderText(day_example(date(2007, 5, 17)))
         self.room_type = QComboBox()
         for room_type in RoomType:
             self.room_type.addItem(label(room_type), room_type.value)

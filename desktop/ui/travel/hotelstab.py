@@ -25,7 +25,7 @@ from desktop.checks import Ref
 from desktop.db.enums import RoomType, label
 from desktop.db.models import RoomBlock
 from desktop.errors import MissionDeskError
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, format_date, ngettext
 from desktop.travel import hotels as service
 from desktop.ui.context import MissionContext
 from desktop.ui.forms import RecordForm
@@ -161,7 +161,7 @@ class StaysTab(RecordPage):
         text = ngettext("{n} night needed", "{n} nights needed", len(needed)).format(
             n=len(needed))
         return [(_("Guest"), [(stay.person.full_name, Ref("person", stay.person_id))]),
-                (text, [(", ".join(n.strftime("%d/%m") for n in needed), None)])]
+                (text, [(", ".join(format_date(n, "d MMM") for n in needed), None)])]
 
 
 class HotelsTab(Page):

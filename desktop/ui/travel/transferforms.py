@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +34,7 @@ from desktop.ui.travel.fields import (
     end_form,
     field_hint,
     format_local_field,
+    local_example,
     local_field,
     parse_local,
 )
@@ -54,7 +56,7 @@ class TransferForm(RecordForm):
         self.choice("direction", _("&Way"), [(label(d), d.value) for d in TransferDirection])
         self.choice("from_venue_id", _("&From"), [])
         self.choice("to_venue_id", _("&To"), [])
-        self.line("departs_local", _("&Leaves at"), 25, _("local time, e.g. 2007-05-14 07:15"))
+        self.line("departs_local", _("&Leaves at"), 25, local_example(datetime(2007, 5, 14, 7, 15)))
         self.line("capacity", _("&Seats"), 4, _("passenger seats, e.g. 7"))
         self.choice("vehicle_kind", _("&Vehicle"), [(label(k), k.value) for k in VehicleKind])
         self.line("vehicle", _("Vehicle &details"), 100, _("e.g. white Mercedes Vito"))
