@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.enums import Category, source_label
-from desktop.i18n import N_, _, format_date
+from desktop.i18n import N_, _, current_language, format_date
 from desktop.ui.documents.checklist import CheckList
 from desktop.ui.documents.choices import Choices
 from desktop.ui.documents.kinds import KINDS, DocumentRequest
+from desktop.validation import language_name
 
 DEFAULT_LAYOUT = "a4-4"
 CATEGORY_PLURALS: dict[Category, str] = {
@@ -147,6 +148,7 @@ class DocumentOptions(QWidget):
                      + [(format_date(d, "full"), d) for d in days])
         self._refill(self.day, [(format_date(d, "full"), d) for d in choices.flight_days])
         self._fill_runs()
+        self._fill_languages()
         self._show_rows()
         self.blockSignals(False)
         self.changed.emit()
@@ -197,8 +199,11 @@ class DocumentOptions(QWidget):
             self.crop_marks.setChecked(layout.crop_marks)
 
     def _fill_languages(self) -> None:
-        first = (_("Each person's own") if self.kind.currentData() == "itinerary"
-                 else _("The mission's"))
+        if self.kind.currentData() == "itinerary":
+            first = _("Each person's own language")
+        else:
+            first = _("The mission's language ({language})").format(
+                language=language_name(self.choices.document_language, current_language()))
         current = self.language.currentData()
         self._refill(self.language, [(first, None), ("English", "en"), ("Français", "fr")])
         self.language.setCurrentIndex(max(self.language.findData(current), 0))

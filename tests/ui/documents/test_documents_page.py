@@ -149,6 +149,16 @@ def test_switching_the_language_to_french_changes_the_preview(
     assert "mai" in french and "May" not in french
 
 
+def test_the_options_are_never_cut_and_the_language_is_named(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    page = open_page(window, qtbot)
+    page.splitter.setSizes([10, 2000])  # the pane cannot be squeezed under its options
+    qtbot.waitUntil(lambda: page.options.width() >= page.options.minimumSizeHint().width())
+    assert page.options.language.itemText(0) == "The mission's language (English)"
+    choose(page.options.kind, "itinerary")
+    assert page.options.language.itemText(0) == "Each person's own language"
+
+
 def test_every_document_previews_with_the_rows_it_needs(
         window: MainWindow, qtbot: QtBot) -> None:
     page = open_page(window, qtbot)
