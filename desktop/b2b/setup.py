@@ -38,7 +38,7 @@ from desktop.db.models import (
 )
 from desktop.errors import ConflictError, NotFoundError, ValidationError
 from desktop.i18n import _, current_language, format_date, format_time, ngettext
-from desktop.validation import Checker, clean_text
+from desktop.validation import Checker, clean_text, fold
 
 DEFAULT_PAUSES: tuple[tuple[time, time], ...] = ((time(12, 40), time(14, 0)),)
 PART_LABELS = ("am", "pm")
@@ -324,7 +324,7 @@ def delete_participant(session: Session, participant_id: int) -> None:
 def list_participants(session: Session, side: Side | None = None) -> list[B2BParticipant]:
     """Participants by name; ``side`` keeps one side (see :func:`participant_side`)."""
     found = sorted(session.scalars(select(B2BParticipant)),
-                   key=lambda p: (p.name.casefold(), p.id))
+                   key=lambda p: (fold(p.name), p.id))
     return [p for p in found if side is None or participant_side(p) == side]
 
 

@@ -167,6 +167,13 @@ def test_participants_are_made_once_and_named(session: Session) -> None:
     assert [p.name for p in list_participants(session, Side.HOST)] == ["Omar Alami"]
 
 
+def test_participants_are_listed_by_name_whatever_the_accents(session: Session) -> None:
+    for name in ("Atlas Offshore", "Aïn Sebaâ Networks", "Cèdre Ingénierie", "Corniche BPO"):
+        team(session, name, Side.HOST)
+    assert [p.name for p in list_participants(session)] == [
+        "Aïn Sebaâ Networks", "Atlas Offshore", "Cèdre Ingénierie", "Corniche BPO"]
+
+
 def test_languages_come_from_confirmed_people_only(session: Session) -> None:
     atlas = team(session, "Atlas Offshore", Side.DELEGATION, ("Ann", ["en"]))
     add_person(session, PersonInput("Zed", "Atlas", Category.DELEGATE, Status.INVITED,

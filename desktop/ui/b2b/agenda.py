@@ -32,7 +32,7 @@ from desktop.ui.dialogs import error_text
 from desktop.ui.undo import execute
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
+def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -40,9 +40,9 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
-    # Columns fit their cells; the last one takes the rest of the width, whatever the data.
+    # Columns fit their cells; the names (column ``stretch``) take the rest of the width.
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -64,9 +64,9 @@ class AgendaTab(QWidget):
         self.participants.setMinimumContentsLength(30)
         self.participants.currentIndexChanged.connect(self.show_current)
         self.agenda = _table("agendaTable", [_("Day"), _("Time"), _("Table"), _("With"),
-                                             _("Interpreter"), _("Locked")])
+                                             _("Interpreter"), _("Locked")], stretch=3)
         self.wishes = _table("wishTable", [_("Asked to meet"), _("Priority"), _("Status"),
-                                           _("Mutual"), _("Scheduled")])
+                                           _("Mutual"), _("Scheduled")], stretch=0)
         self.target = QComboBox()
         self.target.setObjectName("wishTarget")
         self.priority = QSpinBox()
@@ -82,9 +82,13 @@ class AgendaTab(QWidget):
         chooser = QFormLayout()
         chooser.addRow(_("&Participant:"), self.participants)
         adding = QHBoxLayout()
-        adding.addWidget(QLabel(_("Ask to meet:")))
+        ask = QLabel(_("Ask to &meet:"))
+        ask.setBuddy(self.target)
+        adding.addWidget(ask)
         adding.addWidget(self.target, 1)
-        adding.addWidget(QLabel(_("priority")))
+        priority = QLabel(_("Priorit&y:"))
+        priority.setBuddy(self.priority)
+        adding.addWidget(priority)
         adding.addWidget(self.priority)
         adding.addWidget(add)
         layout = QVBoxLayout(self)

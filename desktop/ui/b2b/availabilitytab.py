@@ -55,6 +55,9 @@ class AvailabilityTab(BlockTab):
         self.feedback = QLabel()
         self.feedback.setObjectName("feedback")
         self.feedback.setWordWrap(True)
+        self.feedback.setText(_("Click a slot (or press Space) to mark the participant away "
+                                "then; click again to clear it. Late arrivals, early "
+                                "departures and programme sessions are marked by themselves."))
 
         top = QHBoxLayout()
         caption = QLabel(_("B2B &block:"))
@@ -86,8 +89,6 @@ class AvailabilityTab(BlockTab):
         self.model.set_block(self.loaded_block)
         if current.isValid():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
-
-
 
     def say(self, text: str, *, refused: bool = False) -> None:
         self.feedback.setStyleSheet(REFUSED_STYLE if refused else "")

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.b2b.meetings import grid, move_reasons, swap_reasons
 from desktop.db.enums import RequestStatus
-from desktop.db.models import MeetingRequest
+from desktop.db.models import Meeting, MeetingRequest
 from desktop.i18n import _, format_time
 from desktop.ui.b2b.style import KIND_COLOURS, lock_icon
 
@@ -99,6 +99,7 @@ class MeetingGridModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int], Cell] = {}
         self._where: dict[int, tuple[int, int]] = {}
         self._judged: dict[tuple[int, int, int], list[str]] = {}
+        self.waiting = 0  # pairs with an accepted request and no meeting in any block
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -111,6 +112,7 @@ class MeetingGridModel(QAbstractTableModel):
         self.slot_ids, self.table_ids, self._cells, self._where = [], [], {}, {}
         self._slot_text, self._table_text = [], []
         self._judged.clear()
+        self.waiting = 0
         if self.block_id is not None:
             with self.session_factory() as session:
                 self._load(session, self.block_id)
@@ -119,6 +121,10 @@ class MeetingGridModel(QAbstractTableModel):
     def _load(self, session: Session, block_id: int) -> None:
         view = grid(session, block_id)
         pairs = _requests_by_pair(session)
+        met = {frozenset(pair) for pair in session.execute(
+            select(Meeting.participant_a_id, Meeting.participant_b_id))}
+        self.waiting = sum(1 for pair, requests in pairs.items() if pair not in met
+                           and any(r.status == RequestStatus.ACCEPTED for r in requests))
         self.slot_ids = [s.id for s in view.slots]
         self._slot_text = [_("{start}–{end}").format(start=format_time(s.starts_at),
                                                      end=format_time(s.ends_at))

@@ -42,7 +42,7 @@ from desktop.db.models import MeetingRequest
 from desktop.errors import MissionDeskError
 from desktop.i18n import _
 from desktop.ui.b2b.commands import RequestChange
-from desktop.ui.b2b.style import KIND_COLOURS
+from desktop.ui.b2b.style import KIND_COLOURS, legend
 from desktop.ui.b2b.zoom import TableZoom
 from desktop.ui.context import MissionContext
 from desktop.ui.dialogs import error_text
@@ -250,6 +250,11 @@ class MatrixTab(QWidget):
         self.feedback.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(help_text)
+        layout.addWidget(legend({"mutual": _("Both asked (mutual)"),
+                                 "priority": _("Priority 1"),
+                                 "required": _("Accepted"),
+                                 "plain": _("Asked, priority 2 or 3"),
+                                 "other": _("Declined")}, marks=False))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.feedback)
 

@@ -118,7 +118,7 @@ class ScheduleTab(QWidget):
         self.zoom_box = QComboBox()
         self.zoom_box.setObjectName("zoomBox")
         for factor in ZOOMS:
-            self.zoom_box.addItem(_("{percent} %").format(percent=round(factor * 100)), factor)
+            self.zoom_box.addItem(_("{percent}%").format(percent=round(factor * 100)), factor)
         self.zoom_box.addItem(_("Fit the tables to the width"), FIT)
         self.zoom_box.setToolTip(_("Smaller cells show more tables at once (also Ctrl+wheel, "
                                    "Ctrl++ and Ctrl+−; Ctrl+0 for the usual size)"))
@@ -237,17 +237,31 @@ class ScheduleTab(QWidget):
             self.counts.setText("")
             return
         cells = model.cells()
+        size = (ngettext("{n} slot", "{n} slots", slots).format(n=slots) + " × "
+                + ngettext("{n} table", "{n} tables", tables).format(n=tables))
+        waiting = ngettext("{n} accepted request is not scheduled yet",
+                           "{n} accepted requests are not scheduled yet",
+                           model.waiting).format(n=model.waiting)
         if not cells:
-            self.counts.setText(_("No meeting in this block yet ({slots} slots × {tables} "
-                                  "tables): “Schedule automatically” places the accepted "
-                                  "requests.").format(slots=slots, tables=tables))
+            text = _("No meeting in this block yet ({size}).").format(size=size)
+            if model.waiting:
+                text += " " + ngettext(
+                    "{n} accepted request is not scheduled yet: “Schedule automatically” "
+                    "places it.",
+                    "{n} accepted requests are not scheduled yet: “Schedule automatically” "
+                    "places them.", model.waiting).format(n=model.waiting)
+            self.counts.setText(text)
             return
         locked = sum(1 for cell in cells if cell.locked)
-        text = ngettext("{n} meeting in this block", "{n} meetings in this block",
-                        len(cells)).format(n=len(cells))
-        text = _("{meetings} ({locked} locked) · {slots} slots × {tables} tables").format(
-            meetings=text, locked=locked, slots=slots, tables=tables)
-        self.counts.setText(text)
+        parts = [ngettext("{n} meeting in this block", "{n} meetings in this block",
+                          len(cells)).format(n=len(cells))]
+        if locked:
+            parts[0] = ngettext("{meetings} ({n} locked)", "{meetings} ({n} locked)",
+                                locked).format(meetings=parts[0], n=locked)
+        parts.append(size)
+        if model.waiting:
+            parts.append(waiting)
+        self.counts.setText(" · ".join(parts))
 
     def say(self, text: str, *, refused: bool = False) -> None:
         self.feedback.setStyleSheet(REFUSED_STYLE if refused else "")

@@ -21,7 +21,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def part_text(part: str) -> str:
-    return {"am": _("morning (am)"), "pm": _("afternoon (pm)")}.get(part, part)
+    return {"am": _("morning session"), "pm": _("afternoon session")}.get(part, part)
 
 
 def time_range(start: datetime | time, end: datetime | time) -> str:
@@ -165,5 +165,5 @@ class TablesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (_("Table"), _("Room"), _("Kept by"))
+        titles = (_("Table"), _("Meeting room"), _("Kept by"))
         return titles[section] if 0 <= section < len(titles) else None

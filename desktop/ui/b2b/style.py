@@ -55,19 +55,21 @@ def _swatch(colour: str, text: str, *, stripe: bool = False) -> QLabel:
     return label
 
 
-def legend() -> QWidget:
-    """What the colours and marks of the grid mean."""
+def legend(labels: dict[str, str] | None = None, *, marks: bool = True) -> QWidget:
+    """What the colours (``labels``: kind → text, the grid's by default) and, with
+    ``marks``, the interpreter stripe and the lock of the grid mean."""
     widget = QWidget()
     widget.setObjectName("legend")
     row = QHBoxLayout(widget)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(QLabel(_("Legend:")))
-    for kind, text in kind_labels().items():
-        row.addWidget(_swatch(KIND_COLOURS[kind], text))
-    row.addWidget(_swatch("#ffffff", _("Interpreter"), stripe=True))
-    locked = QLabel()
-    locked.setPixmap(lock_icon().pixmap(16, 16))
-    row.addWidget(locked)
-    row.addWidget(QLabel(_("Locked")))
+    for kind, text in (labels or kind_labels()).items():
+        row.addWidget(_swatch(KIND_COLOURS.get(kind, "#ffffff"), text))
+    if marks:
+        row.addWidget(_swatch("#ffffff", _("Interpreter"), stripe=True))
+        locked = QLabel()
+        locked.setPixmap(lock_icon().pixmap(16, 16))
+        row.addWidget(locked)
+        row.addWidget(QLabel(_("Locked")))
     row.addStretch(1)
     return widget

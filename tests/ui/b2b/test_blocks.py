@@ -61,7 +61,7 @@ def click_ok(qtbot: QtBot, dialog: SetupDialog) -> None:
 def test_the_tab_lists_the_slots_and_tables_of_the_block(tab: BlocksTab) -> None:
     assert [tab.slots.data(tab.slots.index(r, 0)) for r in range(3)] == [
         "9:00 AM–9:20 AM", "9:20 AM–9:40 AM", "9:40 AM–10:00 AM"]
-    assert tab.slots.data(tab.slots.index(0, 1)) == "morning (am)"
+    assert tab.slots.data(tab.slots.index(0, 1)) == "morning session"
     assert [tab.tables.data(tab.tables.index(r, 0)) for r in range(2)] == ["T1", "T2"]
     assert tab.slot_count.text() == "3 slots of 20 minutes"
 
@@ -87,8 +87,8 @@ def test_slots_are_previewed_cut_and_undone(empty_tab: BlocksTab, qtbot: QtBot) 
     qtbot.keyClicks(dialog.minutes, "15")
     qtbot.keyClicks(dialog.pauses, "9:30-9:45")
     texts = [dialog.preview.item(n).text() for n in range(dialog.preview.count())]
-    assert texts == ["9:00 AM–9:15 AM  morning (am)", "9:15 AM–9:30 AM  morning (am)",
-                     "— pause 9:30 AM–9:45 AM —", "9:45 AM–10:00 AM  afternoon (pm)"]
+    assert texts == ["9:00 AM–9:15 AM  morning session", "9:15 AM–9:30 AM  morning session",
+                     "— pause 9:30 AM–9:45 AM —", "9:45 AM–10:00 AM  afternoon session"]
     assert dialog.summary.text() == "3 slots"
     click_ok(qtbot, dialog)
     assert slot_times(tab) == ["09:00", "09:15", "09:45"]

@@ -134,7 +134,8 @@ def test_a_locked_meeting_cannot_be_dragged(tab: ScheduleTab, forum: Forum,
 
 def test_under_the_grid_the_block_counts_its_meetings(tab: ScheduleTab, forum: Forum,
                                                       qtbot: QtBot) -> None:
-    assert tab.counts.text() == "3 meetings in this block (0 locked) · 3 slots × 2 tables"
+    assert tab.counts.text() == "3 meetings in this block · 3 slots × 2 tables"
+    assert tab.model.waiting == 0
     tab.view.setCurrentIndex(cell(tab, forum, 0, 0))
     qtbot.mouseClick(tab.lock_button, Qt.MouseButton.LeftButton)
     assert tab.counts.text() == "3 meetings in this block (1 locked) · 3 slots × 2 tables"
@@ -142,7 +143,9 @@ def test_under_the_grid_the_block_counts_its_meetings(tab: ScheduleTab, forum: F
         for meeting in session.scalars(select(Meeting)):
             session.delete(meeting)
     tab.reload()
-    assert tab.counts.text().startswith("No meeting in this block yet (3 slots × 2 tables)")
+    assert tab.counts.text() == ("No meeting in this block yet (3 slots × 2 tables). 1 accepted "
+                                 "request is not scheduled yet: “Schedule automatically” "
+                                 "places it.")
 
 
 def test_the_grid_model_follows_the_rules_of_qt_models(tab: ScheduleTab, forum: Forum,
