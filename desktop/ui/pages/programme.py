@@ -160,8 +160,8 @@ class ProgrammePage(RecordPage):
         with self.context.mission.session_factory() as session:
             rows = plain_rows(session, select(
                 person.id, person.given_name, person.family_name, organization.name)
-                .outerjoin(Organization.__table__, person.organization_id == organization.id)
-                .order_by(person.family_name, person.given_name, person.id))
+                .outerjoin(Organization.__table__, person.organization_id == organization.id))
+        rows.sort(key=lambda row: (quick_fold(row[2]), quick_fold(row[1]), row[0]))
         return [(pid, f"{given} {family}", org or "") for pid, given, family, org in rows]
 
     def facets(self) -> list[tuple[str, str, list[tuple[str, Any]]]]:

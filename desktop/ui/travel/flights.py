@@ -22,6 +22,7 @@ from desktop.travel.localtime import format_local
 from desktop.ui.folding import quick_fold
 from desktop.ui.forms import RecordForm
 from desktop.ui.pages.records import RecordPage, Related
+from desktop.ui.settings import app_settings
 from desktop.ui.tablemodel import Column, IndexRow, RecordTableModel
 from desktop.ui.travel.airportdialog import AirportDialog
 from desktop.ui.travel.commands import AddManyCommand, CallCommand
@@ -87,8 +88,8 @@ class FlightsModel(RecordTableModel):
 
 def people_choices(session: Session) -> list[tuple[int, str]]:
     """(id, "Family, Given") of everyone on the roster, by name."""
-    rows = session.execute(select(Person.id, Person.family_name, Person.given_name)
-                           .order_by(Person.family_name, Person.given_name, Person.id))
+    rows = sorted(session.execute(select(Person.id, Person.family_name, Person.given_name)),
+                  key=lambda row: (quick_fold(row[1]), quick_fold(row[2]), row[0]))
     return [(pid, f"{family}, {given}") for pid, family, given in rows]
 
 
@@ -131,6 +132,8 @@ class FlightsTab(RecordPage):
         assert isinstance(form, FlightForm)
         form.add_airport_requested.connect(self.open_add_airport)
         self.dialog: AirportDialog | GroupBookingDialog | None = None
+        if app_settings().value(f"pages/{self.key}/splitter") is None:
+            self.splitter.setSizes([860, 420])  # local times whole, with their zone
 
     def make_model(self) -> RecordTableModel:
         return FlightsModel(self.context.mission.session_factory, self)

@@ -164,6 +164,10 @@ class TransfersTab(RecordPage):
         if related is not None:
             related.hide()
         self.right_splitter.addWidget(self.panel)
+        self.right_splitter.setStretchFactor(2, 1)
+        if app_settings().value(f"pages/{self.key}/details") is None:
+            # The run's fields whole; the passengers below take what is left.
+            self.right_splitter.setSizes([560, 0, 200])
         self.view.setAcceptDrops(True)
         self.view.viewport().setAcceptDrops(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
