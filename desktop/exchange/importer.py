@@ -200,7 +200,9 @@ def preview(session: Session, kind: Kind | str, source: Source, mapping: Mapping
     if ignored:
         notes.append(Problem(ngettext("The column {columns} is not imported.",
                                       "The columns {columns} are not imported.", len(ignored))
-                             .format(columns=", ".join(ignored)), severity="warning"))
+                             .format(columns=", ".join(_("“{column}”").format(column=h)
+                                                       for h in ignored)),
+                             severity="warning"))
     return ImportPreview(kind=kind, file=source.name, mapping=mapping, source=source,
                          rows=results, notes=notes, writer=importer)
 

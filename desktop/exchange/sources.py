@@ -52,7 +52,8 @@ def read_source(path: Path | str, sheet: str | None = None) -> Source:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise ImportProblem(_("{file} does not exist.").format(file=path), file=name)
+        raise ImportProblem(_("The file does not exist (looked in {folder}).").format(
+            folder=path.parent), file=name)
     if path.is_dir():
         raise ImportProblem(_("{file} is a folder, not a file.").format(file=path), file=name)
     try:

@@ -193,5 +193,5 @@ def test_export_commands(mission: Path, tmp_path: Path,
 def test_no_traceback_for_a_missing_file(mission: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(capsys, "import", "people", "nowhere.csv", "-m", mission)
-    assert code == 1 and "nowhere.csv does not exist" in err
+    assert code == 1 and "nowhere.csv: The file does not exist" in err
     assert os.path.exists(mission)

@@ -72,7 +72,7 @@ def test_the_demo_opens_with_its_name_in_the_title_and_the_pages_in_the_navigati
     assert "North-American B2B IT-Offshoring Mission to Morocco 2007" in window.windowTitle()
     assert "Demo 2007.mission" in window.windowTitle()
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles[:3] == ["Overview", "Organizations", "People"]
+    assert titles[:3] == ["Overview", "Organisations", "People"]
     assert not any("soon" in title.lower() for title in titles)
     overview = window.current_page
     assert isinstance(overview, OverviewPage)

@@ -103,5 +103,5 @@ class OrganizationsPage(RecordPage):
         return [(_("People ({n})").format(n=len(entries)), entries)]
 
 
-register_page(PageSpec("organizations", lambda: _("Organizations"), OrganizationsPage,
+register_page(PageSpec("organizations", lambda: _("Organisations"), OrganizationsPage,
                        ref_kinds=("organization",), order=20))

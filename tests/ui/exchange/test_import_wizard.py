@@ -167,7 +167,7 @@ def test_an_unreadable_file_is_explained_on_the_first_page(window: MainWindow, q
     choose_file(qtbot, wizard, tmp_path / "nowhere.csv")
     error = wizard.findChild(QLabel, "fileError")
     qtbot.waitUntil(lambda: error.isVisible())
-    assert "nowhere.csv does not exist" in error.text()
+    assert "nowhere.csv: The file does not exist" in error.text()
     assert wizard.currentId() == 0
 
 
