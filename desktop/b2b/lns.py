@@ -157,13 +157,15 @@ class BreakSearch:
     def __init__(self, ix: Indexed, md: cp_model.CpModel,
                  x: dict[tuple[int, int], cp_model.IntVar], sched: list[cp_model.IntVar], *,
                  offer: Callable[[dict[int, int]], None], remaining: Callable[[], float],
-                 should_stop: Callable[[], bool], local_search: bool = True) -> None:
+                 should_stop: Callable[[], bool], local_search: bool = True,
+                 search_every: int = 8) -> None:
         self.ix = ix
         self.lns = Lns(ix, md, x, sched)
         self.lns.params = {"optimize_with_core": True}  # measured: closes more sub-problems
         self.offer = offer
         self.remaining, self.should_stop = remaining, should_stop
         self.local_search = local_search
+        self.search_every = search_every  # a local search after this many failed re-solves
         self.best: dict[int, int] = {}
         self.breaks = 0
 
@@ -183,7 +185,7 @@ class BreakSearch:
         self.take(start)
         seed, fails = 0, 0
         while self.breaks > bound() and self.remaining() > 0.05 and not self.should_stop():
-            if self.local_search and fails % 8 == 7:
+            if self.local_search and fails % self.search_every == self.search_every - 1:
                 seed += 1
                 self.take(SlotSearch(self.ix, self.best, seed=seed).run(
                     seconds=min(0.3, self.remaining())))

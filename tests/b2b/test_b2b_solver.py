@@ -396,6 +396,39 @@ def test_solver_with_wishes_hands_the_counts_on(monkeypatch: pytest.MonkeyPatch)
     assert check(inst, fast) == []
 
 
+def test_a_portfolio_without_an_answer_still_leaves_the_searches_their_turn(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # On crowded forums the portfolio may find nothing in its two seconds: the incumbent
+    # then stands for its answer, what it proved is kept, and the searches still run.
+    inst = generate(3, "oversubscribed", shape=Shape(30, 60, 12, 6))
+    real = solver_module._Run.run_stage
+    searched: list[int] = []
+
+    def run_stage(self: Any, model: Any, share: float, **kw: Any) -> Any:
+        if (kw.get("core") or kw.get("single")) \
+                and self.phase == solver_module._("reducing breaks"):
+            return solver_module._Outcome("UNKNOWN", None, 1)  # nothing found, 1 proved
+        return real(self, model, share, **kw)
+
+    def break_search(self: Any, model: Any, out: Any) -> Any:
+        searched.append(out.value)
+        return real_search(self, model, out)
+
+    real_search = solver_module._Run._break_search
+    monkeypatch.setattr(solver_module._Run, "run_stage", run_stage)
+    monkeypatch.setattr(solver_module._Run, "_break_search", break_search)
+
+    def no_child(*args: Any, **kw: Any) -> Any:
+        raise OSError("no child process here")
+
+    monkeypatch.setattr(solver_module, "Prover", no_child)  # the searches alone
+    sched = solve(inst, time_limit_s=8)
+    assert searched and searched[0] is not None
+    assert sched.bound_breaks == min(1, sched.breaks)
+    assert sched.breaks <= searched[0]
+    assert check(inst, sched) == []
+
+
 def test_replanning_with_maxsat_moves_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
     inst = generate(8, "normal", spread=None)
     base = greedy(inst)
