@@ -176,9 +176,12 @@ class GroupTransfersDialog(QDialog):
                                               _("Vehicle"), _("Seats"), _("Travellers")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the travellers
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
+        self.summary.setText(_("“Propose runs” groups the travellers; nothing is saved "
+                               "until you apply the runs."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
