@@ -331,18 +331,19 @@ class _Run:
         if self.on_progress is not None:
             self.on_progress(self.progress())
 
-    def _rank(self, slot_of: dict[int, int]) -> tuple[int, int, int, int]:
+    def _per_priority(self, slot_of: dict[int, int]) -> tuple[int, int, int]:
+        """Meetings placed at priority 1, 2 and 3."""
         prio = [0, 0, 0]
         for m in slot_of:
             prio[self.ix.priority[m] - 1] += 1
-        return prio[0], prio[1], prio[2], -sum(count_breaks(self.ix, slot_of))
+        return prio[0], prio[1], prio[2]
+
+    def _rank(self, slot_of: dict[int, int]) -> tuple[int, int, int, int]:
+        return *self._per_priority(slot_of), -sum(count_breaks(self.ix, slot_of))
 
     def progress(self) -> Progress:
         slot_of = self.best or {}
-        prio = [0, 0, 0]
-        for m in slot_of:
-            prio[self.ix.priority[m] - 1] += 1
-        return Progress(len(slot_of), (prio[0], prio[1], prio[2]), len(self.required),
+        return Progress(len(slot_of), self._per_priority(slot_of), len(self.required),
                         sum(count_breaks(self.ix, slot_of)) if slot_of else None,
                         self.bound_breaks, self.moved(slot_of), time.monotonic() - self.started,
                         self.phase)
@@ -684,9 +685,6 @@ class _Run:
                 continue
             why = reasons.get(spec.id) or optional_reason(self.inst, ix, m)
             missing.append(Unscheduled(spec.id, why))
-        prio = [0, 0, 0]
-        for m in slot_of:
-            prio[ix.priority[m] - 1] += 1
         if status == "optimal" and not self.fairness and \
                 self.inst.options.max_break_spread is not None:
             # The spread was dropped because no schedule meets it: the breaks are the fewest
@@ -694,7 +692,7 @@ class _Run:
             status = "feasible"
         bound = breaks if status == "optimal" else min(self.bound_breaks, breaks)
         return Schedule(self.inst.name, status, tuple(placed), tuple(missing), len(slot_of),
-                        (prio[0], prio[1], prio[2]), breaks, self.moved(slot_of), bound,
+                        self._per_priority(slot_of), breaks, self.moved(slot_of), bound,
                         time.monotonic() - self.started)
 
 
