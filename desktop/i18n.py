@@ -179,6 +179,15 @@ def format_weekday_date(value: date, language: str | None = None) -> str:
     return babel_format_date(value, format="EEEE d MMMM y", locale=lang)
 
 
+def format_seconds(value: float, width: int = 0, language: str | None = None) -> str:
+    """A duration in seconds to a tenth, with the locale's decimal mark (``0,8`` in French),
+    right-aligned in ``width`` characters."""
+    from babel.numbers import format_decimal
+
+    text = format_decimal(round(value, 1), format="0.0", locale=language or _active_language)
+    return text.rjust(width)
+
+
 def format_number(value: float, language: str | None = None) -> str:
     from babel.numbers import format_decimal
 

@@ -8,7 +8,16 @@ import string
 from babel.messages.pofile import read_po
 
 from desktop.catalogue import catalogue_file, extract, untranslated
-from desktop.i18n import _, format_date, language_context, ngettext, set_language, translate_in
+from desktop.i18n import (
+    _,
+    format_date,
+    format_datetime,
+    format_seconds,
+    language_context,
+    ngettext,
+    set_language,
+    translate_in,
+)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -67,3 +76,13 @@ def test_dates_are_written_per_locale() -> None:
 
     assert format_date(date(2007, 5, 15), language="fr") == "15 mai 2007"
     assert re.match(r"May 15, 2007", format_date(date(2007, 5, 15), language="en"))
+
+
+def test_times_and_durations_are_written_per_locale() -> None:
+    from datetime import datetime
+
+    assert format_seconds(0.84, language="fr") == "0,8"
+    assert format_seconds(12.0, 6, language="en") == "  12.0"
+    moment = datetime(2007, 5, 15, 12, 20)
+    assert format_datetime(moment, language="en") == "May 15, 2007 12:20 PM"
+    assert format_datetime(moment, language="fr") == "15 mai 2007 12:20"

@@ -12,7 +12,7 @@ import threading
 
 from desktop.b2b.instance import Instance, Schedule, dump_schedule, load_instance, load_schedule
 from desktop.errors import UsageError
-from desktop.i18n import _
+from desktop.i18n import _, format_seconds
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,10 +43,11 @@ def summary(sched: Schedule, required: int) -> str:
     words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
              "infeasible": _("infeasible")}
     text = _("{placed} meetings placed ({prio} per priority 1/2/3) of which {req} required; "
-             "{breaks} breaks (proven lower bound {bound}); {status}; {secs:.1f} s.").format(
+             "{breaks} breaks (proven lower bound {bound}); {status}; {secs} s.").format(
         placed=sched.scheduled, prio="/".join(str(n) for n in sched.scheduled_priority),
         req=required, breaks=sched.breaks, bound=sched.bound_breaks,
-        status=words.get(sched.status, sched.status), secs=sched.solve_seconds)
+        status=words.get(sched.status, sched.status),
+        secs=format_seconds(sched.solve_seconds))
     if sched.moved is not None:
         text += " " + _("{n} meetings moved from their current place.").format(n=sched.moved)
     if sched.unscheduled:
@@ -79,8 +80,8 @@ def solve_command(args: argparse.Namespace) -> int:
 
     def show(p: Progress) -> None:
         if not args.quiet:
-            print(_("{secs:6.1f} s  {phase}: {placed} placed, {breaks} breaks, bound {bound}")
-                  .format(secs=p.elapsed_s, phase=p.phase, placed=p.scheduled,
+            print(_("{secs} s  {phase}: {placed} placed, {breaks} breaks, bound {bound}")
+                  .format(secs=format_seconds(p.elapsed_s, 6), phase=p.phase, placed=p.scheduled,
                           breaks="-" if p.breaks is None else p.breaks, bound=p.bound_breaks),
                   file=sys.stderr, flush=True)
 

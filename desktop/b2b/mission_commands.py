@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _
+from desktop.i18n import _, format_seconds
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,11 +49,11 @@ class MissionCounts:
                  "infeasible": _("infeasible")}
         text = _("{placed} of {total} meetings placed ({prio} per priority 1/2/3); "
                  "{req_placed} of {required} required; {breaks} breaks (proven lower bound "
-                 "{bound}); {status}; {secs:.1f} s.").format(
+                 "{bound}); {status}; {secs} s.").format(
             placed=self.placed, total=self.to_place,
             prio="/".join(str(n) for n in self.per_priority), req_placed=self.required_placed,
             required=self.required, breaks=self.breaks, bound=self.bound_breaks,
-            status=words.get(self.status, self.status), secs=self.seconds)
+            status=words.get(self.status, self.status), secs=format_seconds(self.seconds))
         if self.moved is not None:
             text += " " + _("{n} meetings moved from their current place.").format(n=self.moved)
         return text
@@ -101,8 +101,8 @@ def progress_text(instance: Instance, progress: Progress) -> str:
     """A live progress line in the mission's terms ("placed, breaks, bound")."""
     placed = max(0, progress.scheduled - placeholder_count(instance))
     total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
-    return _("{secs:.1f} s: {placed} of {total} meetings placed, {breaks} breaks, bound "
-             "{bound}").format(secs=progress.elapsed_s, placed=placed, total=total,
+    return _("{secs} s: {placed} of {total} meetings placed, {breaks} breaks, bound "
+             "{bound}").format(secs=format_seconds(progress.elapsed_s), placed=placed, total=total,
                                breaks="-" if progress.breaks is None else progress.breaks,
                                bound=progress.bound_breaks)
 
