@@ -246,6 +246,8 @@ class RecordForm(QWidget):
             widget.currentIndexChanged.connect(self._changed)
             if widget.isEditable():
                 widget.editTextChanged.connect(self._changed)
+            if not tooltip:  # a long choice is cut at the box's edge: the tip shows it whole
+                widget.currentTextChanged.connect(widget.setToolTip)
         elif isinstance(widget, ValueField):
             widget.changed.connect(self._changed)
         else:

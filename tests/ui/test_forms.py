@@ -33,3 +33,18 @@ def test_a_short_caption_keeps_its_last_letter(qapp: QApplication) -> None:
 
 def test_quit_has_keys_on_every_platform(qapp: QApplication) -> None:
     assert not quit_keys().isEmpty()
+
+
+def test_a_choice_cut_at_the_box_s_edge_shows_whole_in_its_tip(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.ui.forms import RecordForm
+
+    form = RecordForm()
+    venue = form.add_field("venue", "&Venue", QComboBox())
+    assert isinstance(venue, QComboBox)
+    venue.addItems(["Mohammed V International Airport, Casablanca", "Dar Layali"])
+    venue.setCurrentIndex(0)
+    assert venue.toolTip() == "Mohammed V International Airport, Casablanca"
+    venue.setCurrentIndex(1)
+    assert venue.toolTip() == "Dar Layali"
