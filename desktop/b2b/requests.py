@@ -220,6 +220,16 @@ def request_matrix(session: Session) -> RequestMatrix:
     return RequestMatrix(rows, columns, cells)
 
 
+def accepted_not_scheduled(session: Session) -> int:
+    """Pairs with an accepted request and no meeting in any block (mutual requests count
+    once): what "Schedule automatically" still has to place."""
+    met = {frozenset(pair) for pair in session.execute(
+        select(Meeting.participant_a_id, Meeting.participant_b_id))}
+    accepted = {frozenset((r.requester_id, r.target_id)) for r in session.scalars(
+        select(MeetingRequest).where(MeetingRequest.status == RequestStatus.ACCEPTED))}
+    return len(accepted - met)
+
+
 def needs_interpreter(session: Session, a: int, b: int) -> bool:
     """True when both participants' languages are known and they share none."""
     first, second = participant_languages(session, a), participant_languages(session, b)

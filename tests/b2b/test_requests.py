@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.b2b.requests import (
     RequestInput,
+    accepted_not_scheduled,
     add_request,
     delete_request,
     is_mutual,
@@ -87,6 +88,24 @@ def test_a_wish_list_says_who_asked_back_and_what_is_placed(
     wishes = wish_list(session, atlas)
     assert [(w.other.name, w.request.priority, w.mutual, w.meeting is not None)
             for w in wishes] == [("Maroc Soft", 1, True, True), ("Casa Data", 2, False, False)]
+
+
+def test_accepted_pairs_without_a_meeting_are_counted_once(
+        session: Session, parties: dict[str, B2BParticipant]) -> None:
+    atlas, maroc, casa = parties["atlas"].id, parties["maroc"].id, parties["casa"].id
+    for a, b in ((atlas, maroc), (maroc, atlas), (atlas, casa)):
+        request = add_request(session, RequestInput(a, b))
+        set_request_status(session, request.id, RequestStatus.ACCEPTED)
+    add_request(session, RequestInput(parties["boston"].id, casa))  # only requested
+    assert accepted_not_scheduled(session) == 2  # the mutual pair counts once
+    block = add_program_session(session, ProgramSessionInput(
+        "B2B", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9), datetime(2007, 5, 15, 10)))
+    slot = generate_slots(session, block.id, 20)[0]
+    table = set_tables(session, block.id, 1)[0]
+    session.add(Meeting(participant_a_id=maroc, participant_b_id=atlas, slot_id=slot.id,
+                        table_id=table.id))
+    session.flush()
+    assert accepted_not_scheduled(session) == 1
 
 
 def test_the_request_matrix_puts_the_delegation_in_rows(

@@ -28,8 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.b2b.meetings import grid, move_reasons, swap_reasons
+from desktop.b2b.requests import accepted_not_scheduled
 from desktop.db.enums import RequestStatus
-from desktop.db.models import Meeting, MeetingRequest
+from desktop.db.models import MeetingRequest
 from desktop.i18n import _, format_time
 from desktop.ui.b2b.style import KIND_COLOURS, lock_icon
 
@@ -121,10 +122,7 @@ class MeetingGridModel(QAbstractTableModel):
     def _load(self, session: Session, block_id: int) -> None:
         view = grid(session, block_id)
         pairs = _requests_by_pair(session)
-        met = {frozenset(pair) for pair in session.execute(
-            select(Meeting.participant_a_id, Meeting.participant_b_id))}
-        self.waiting = sum(1 for pair, requests in pairs.items() if pair not in met
-                           and any(r.status == RequestStatus.ACCEPTED for r in requests))
+        self.waiting = accepted_not_scheduled(session)
         self.slot_ids = [s.id for s in view.slots]
         self._slot_text = [_("{start}–{end}").format(start=format_time(s.starts_at),
                                                      end=format_time(s.ends_at))
