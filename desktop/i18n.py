@@ -179,6 +179,13 @@ def format_weekday_date(value: date, language: str | None = None) -> str:
     return babel_format_date(value, format="EEEE d MMMM y", locale=lang)
 
 
+def format_short_day(value: date, language: str | None = None) -> str:
+    """A day in a table cell, weekday shortened: ``Wed, May 16, 2007`` / ``mer. 16 mai 2007``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMEd", value, locale=language or _active_language)
+
+
 def format_seconds(value: float, width: int = 0, language: str | None = None) -> str:
     """A duration in seconds to a tenth, with the locale's decimal mark (``0,8`` in French),
     right-aligned in ``width`` characters."""

@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 from desktop.checks import Ref
 from desktop.db.enums import Audience, SessionKind, label
 from desktop.db.models import Organization, Person, ProgramSession
-from desktop.i18n import _, current_language, format_time, format_weekday_date, ngettext
+from desktop.i18n import (
+    _,
+    current_language,
+    format_short_day,
+    format_time,
+    format_weekday_date,
+    ngettext,
+)
 from desktop.missions import get_mission
 from desktop.program import sessions as service
 from desktop.program.timetable import (
@@ -39,8 +46,8 @@ class ProgrammeModel(RecordTableModel):
     """The sessions, in time order by default; the last column flags overlaps."""
 
     columns = (
-        Column("day", lambda: _("Day"), 165),
-        Column("time", lambda: _("Time"), 140),
+        Column("day", lambda: _("Day"), 130),
+        Column("time", lambda: _("Time"), 160),
         Column("title", lambda: _("Title"), 250),
         Column("venue", lambda: _("Venue"), 180),
         Column("audience", lambda: _("Audience"), 120, shown=False),
@@ -68,7 +75,7 @@ class ProgrammeModel(RecordTableModel):
             clash = clashes.get(item.id, [])
             title = item.title_in(language)
             found[item.id] = (
-                format_weekday_date(item.starts_at.date()),
+                format_short_day(item.starts_at.date()),
                 f"{format_time(item.starts_at)} – {format_time(item.ends_at)}",
                 f"⚠ {title}" if clash else title, place_text(item), audience_text(item),
                 ("⚠ " + _("overlaps {titles}").format(titles=", ".join(clash))) if clash
