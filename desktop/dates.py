@@ -1,7 +1,8 @@
 """Reading and combining dates and times the way organisers write them.
 
 Days: ISO (``2007-05-15``), day-first as in France and Morocco (``15/05/2007``, ``15.05.2007``,
-``15-05-2007``). Times: ``09:00``, ``9h00``, ``9h``. Instants are built from a wall-clock time
+``15-05-2007``). Times: ``09:00``, ``9h00``, ``9h``, and as English writes them, ``9:00 AM``,
+``2 p.m.``. Instants are built from a wall-clock time
 and an IANA zone, refusing times that do not exist or are ambiguous in that zone.
 """
 
@@ -16,6 +17,7 @@ from desktop.i18n import _
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2})(?:[:hH.](\d{2})?)?(?::(\d{2}))?$")
+_AM_PM = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
 
 
 def parse_day(text: str, *, month_first: bool = False) -> date:
@@ -39,14 +41,23 @@ def parse_day(text: str, *, month_first: bool = False) -> date:
 
 
 def parse_clock(text: str) -> time:
-    """A wall-clock time: ``09:00``, ``9h00``, ``9h``, ``17:20:00``."""
+    """A wall-clock time: ``09:00``, ``9h00``, ``9h``, ``17:20:00``, ``2:00 PM``, ``9 a.m.``
+    (12 AM is midnight, 12 PM noon)."""
+    match = _AM_PM.match(text.strip())
+    if match:
+        hour, minute = int(match[1]), int(match[2] or 0)
+        if 1 <= hour <= 12 and minute < 60:
+            return time(hour % 12 + (12 if match[3].lower() == "p" else 0), minute)
+        raise ValueError(_("“{value}” is not a time (write 09:00, 9h00 or 9:00 AM).")
+                         .format(value=text))
     match = _TIME.match(text.strip())
     if match:
         hour, minute = int(match[1]), int(match[2] or 0)
         second = int(match[3] or 0)
         if hour < 24 and minute < 60 and second < 60:
             return time(hour, minute, second)
-    raise ValueError(_("“{value}” is not a time (write 09:00 or 9h00).").format(value=text))
+    raise ValueError(_("“{value}” is not a time (write 09:00, 9h00 or 9:00 AM).")
+                     .format(value=text))
 
 
 def local_to_utc(local: datetime, zone: str) -> datetime:

@@ -33,12 +33,15 @@ def test_days_that_are_not_real_are_explained(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("09:00", time(9)), ("9h00", time(9)), ("9h", time(9)), ("17:20", time(17, 20)),
     ("14h30", time(14, 30)), ("08:05:30", time(8, 5, 30)),
+    # As English forms and the app's own English labels write them.
+    ("2:00 PM", time(14)), ("9 am", time(9)), ("12:40\u202fPM", time(12, 40)),
+    ("12:15 a.m.", time(0, 15)), ("11.30pm", time(23, 30)),
 ])
 def test_clock_times(text: str, expected: time) -> None:
     assert parse_clock(text) == expected
 
 
-@pytest.mark.parametrize("text", ["25:00", "9:75", "noon"])
+@pytest.mark.parametrize("text", ["25:00", "9:75", "noon", "13:00 PM", "0:30 AM", "9:60 am"])
 def test_bad_clock_times(text: str) -> None:
     with pytest.raises(ValueError, match="time"):
         parse_clock(text)

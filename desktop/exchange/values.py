@@ -26,7 +26,6 @@ _SLASHED = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?$")
 _WORDS = re.compile(r"^(\d{1,2})(?:er)?\s+([^\W\d]+)\.?,?\s+(\d{4})$|"
                     r"^([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-_AM_PM = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
 _FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
 
 
@@ -147,13 +146,7 @@ def parse_time(cell: Cell) -> time | None:
     if isinstance(cell, float) and 0 <= cell < 1:
         seconds = round(cell * 86400)
         return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-    text = cell_text(cell)
-    match = _AM_PM.match(text)
-    if match:
-        hour, minute = int(match[1]), int(match[2] or 0)
-        if 1 <= hour <= 12 and minute < 60:
-            return time(hour % 12 + (12 if match[3].lower() == "p" else 0), minute)
-    return parse_clock(text)
+    return parse_clock(cell_text(cell))
 
 
 _DATE_AND_TIME = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.i18n import set_language
@@ -23,6 +24,13 @@ def test_examples_are_written_the_way_the_form_reads_them(qapp: QApplication) ->
     # What the example shows, the form reads back.
     assert parse_local(example.split("p. ex. ")[1]) == datetime(2007, 5, 14, 7, 15)
     assert NewMissionDialog().start.displayFormat() == "dd/MM/yyyy"
+
+
+def test_a_local_time_may_be_written_with_am_or_pm(qapp: QApplication) -> None:
+    assert parse_local("2007-05-13 6:40 PM") == datetime(2007, 5, 13, 18, 40)
+    assert parse_local("2007-05-13 6:40 p.m.") == datetime(2007, 5, 13, 18, 40)
+    with pytest.raises(ValueError, match="needs a day and a time"):
+        parse_local("6:40 PM")
 
 
 def test_a_short_caption_keeps_its_last_letter(qapp: QApplication) -> None:

@@ -33,8 +33,9 @@ from desktop.b2b.setup import (
     set_tables,
     table_label,
 )
+from desktop.dates import parse_clock
 from desktop.errors import MissionDeskError, ValidationError
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, format_time, ngettext
 from desktop.program.venues import list_rooms
 from desktop.ui.b2b.setupcommands import BlockSetupChange
 from desktop.ui.b2b.slotmodels import part_text, time_range
@@ -43,24 +44,29 @@ from desktop.ui.dialogs import error_text
 from desktop.ui.undo import execute
 
 ERROR_STYLE = "color: #b3261e;"
-_PAUSE = re.compile(r"^\s*(\d{1,2})[:h.](\d{2})\s*(?:-|–|—|to|à)\s*(\d{1,2})[:h.](\d{2})\s*$")
+_PAUSE_DASH = re.compile(r"\s*(?:–|—|-|\bto\b|\bà\b)\s*", re.IGNORECASE)
 
 
 def format_pauses(pauses: list[tuple[time, time]]) -> str:
-    return "; ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in pauses)
+    """Pauses as the locale writes times, the way :func:`parse_pauses` reads them back."""
+    return "; ".join(f"{format_time(a)}–{format_time(b)}" for a, b in pauses)
 
 
 def parse_pauses(text: str) -> list[tuple[time, time]]:
-    """``12:40–14:00; 16:00-16:15`` as wall-clock pairs; refused in words if unreadable."""
+    """``12:40–14:00; 4:00 PM-4:15 PM`` as wall-clock pairs (any time the forms accept);
+    refused in words if unreadable."""
     pauses = []
     for part in (p for p in re.split(r"[;,\n]", text) if p.strip()):
-        match = _PAUSE.match(part)
-        numbers = [int(n) for n in match.groups()] if match else []
-        if not numbers or numbers[0] > 23 or numbers[2] > 23 or numbers[1] > 59 \
-                or numbers[3] > 59:
-            raise ValidationError(_("“{text}” is not a pause: write it as 12:40–14:00.")
-                                  .format(text=part.strip()), field="pauses")
-        pauses.append((time(numbers[0], numbers[1]), time(numbers[2], numbers[3])))
+        ends = _PAUSE_DASH.split(part.strip())
+        try:
+            if len(ends) != 2:
+                raise ValueError
+            pauses.append((parse_clock(ends[0]), parse_clock(ends[1])))
+        except ValueError:
+            raise ValidationError(
+                _("“{text}” is not a pause: write it as {example}.").format(
+                    text=part.strip(), example=format_pauses([(time(12, 40), time(14, 0))])),
+                field="pauses") from None
     return pauses
 
 
@@ -169,7 +175,8 @@ class RegenerateSlotsDialog(SetupDialog):
         self.minutes.setSuffix(_(" min"))
         self.minutes.setValue(minutes)
         self.pauses = QLineEdit(format_pauses(pauses))
-        self.pauses.setPlaceholderText(_("e.g. 12:40–14:00; 16:00–16:15"))
+        self.pauses.setPlaceholderText(_("e.g. {example}").format(example=format_pauses(
+            [(time(12, 40), time(14, 0)), (time(16, 0), time(16, 15))])))
         self.preview = QListWidget()
         self.preview.setObjectName("slotPreview")
         self.preview.setMinimumHeight(180)

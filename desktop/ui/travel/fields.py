@@ -6,6 +6,7 @@ A local time is typed as a day and a time in one field (``2007-05-13 18:00`` or
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -24,10 +25,15 @@ from desktop.i18n import _
 from desktop.travel.localtime import zone_abbreviation
 from desktop.ui.forms import RecordForm, format_day
 
+_MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.IGNORECASE)
+
 
 def parse_local(text: str) -> datetime:
-    """``2007-05-13 18:00`` (any day and time the forms accept) as a naive datetime."""
+    """``2007-05-13 18:00`` or ``2007-05-13 6:00 PM`` (any day and time the forms accept) as a
+    naive datetime."""
     parts = text.split()
+    if len(parts) >= 2 and _MERIDIEM.match(parts[-1]):  # "6:00 PM": the time is two words
+        parts[-2:] = [" ".join(parts[-2:])]
     if len(parts) < 2:
         raise ValueError(_("“{value}” needs a day and a time, e.g. {example}.")
                          .format(value=text.strip(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,6 +21,8 @@ from desktop.ui.b2b.slotdialogs import (
     RegenerateSlotsDialog,
     SetTablesDialog,
     SetupDialog,
+    format_pauses,
+    parse_pauses,
 )
 from desktop.ui.b2b.slotmodels import SlotsModel, TablesModel
 from desktop.ui.mainwindow import MainWindow
@@ -111,6 +114,24 @@ def test_an_unreadable_pause_is_shown_next_to_its_field(empty_tab: BlocksTab,
     error = dialog.errors["pauses"]
     assert error.isVisible() and "“lunch” is not a pause" in error.text()
     assert not dialog.ok_button.isEnabled()
+
+
+def test_pauses_are_shown_and_read_in_the_locales_times(empty_tab: BlocksTab,
+                                                        qtbot: QtBot) -> None:
+    dialog = empty_tab.regenerate_slots()
+    assert isinstance(dialog, RegenerateSlotsDialog)
+    assert dialog.pauses.placeholderText() == "e.g. 12:40 PM–2:00 PM; 4:00 PM–4:15 PM"
+    assert parse_pauses("12:40 PM–2:00 PM; 16:00 to 16:15") == [
+        (time(12, 40), time(14)), (time(16), time(16, 15))]
+    assert parse_pauses(format_pauses([(time(9, 30), time(9, 45))])) == [
+        (time(9, 30), time(9, 45))]
+    dialog.minutes.setValue(15)
+    qtbot.keyClicks(dialog.pauses, "9:30 AM - 9:45 AM")
+    assert dialog.ok_button.isEnabled()
+    assert "— pause 9:30 AM–9:45 AM —" in [
+        dialog.preview.item(n).text() for n in range(dialog.preview.count())]
+    dialog.pauses.setText("9:30 AM")
+    assert "write it as 12:40 PM–2:00 PM" in dialog.errors["pauses"].text()
 
 
 def test_tables_by_name_refused_while_a_removed_one_holds_meetings(tab: BlocksTab,
