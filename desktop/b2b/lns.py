@@ -158,7 +158,8 @@ class BreakSearch:
                  x: dict[tuple[int, int], cp_model.IntVar], sched: list[cp_model.IntVar], *,
                  offer: Callable[[dict[int, int]], None], remaining: Callable[[], float],
                  should_stop: Callable[[], bool], local_search: bool = True,
-                 search_every: int = 8) -> None:
+                 search_every: int = 8,
+                 incumbent: Callable[[], dict[int, int] | None] | None = None) -> None:
         self.ix = ix
         self.lns = Lns(ix, md, x, sched)
         self.lns.params = {"optimize_with_core": True}  # measured: closes more sub-problems
@@ -166,6 +167,8 @@ class BreakSearch:
         self.remaining, self.should_stop = remaining, should_stop
         self.local_search = local_search
         self.search_every = search_every  # a local search after this many failed re-solves
+        # The caller's best schedule, which a search running beside this one may improve.
+        self.incumbent = incumbent
         self.best: dict[int, int] = {}
         self.breaks = 0
 
@@ -177,6 +180,14 @@ class BreakSearch:
         self.best, self.breaks = dict(slot_of), breaks
         self.offer(slot_of)
 
+    def _catch_up(self) -> None:
+        """Go on from the caller's incumbent when a search beside this one did better."""
+        other = self.incumbent() if self.incumbent is not None else None
+        if other:
+            breaks = sum(count_breaks(self.ix, other))
+            if breaks < self.breaks:
+                self.best, self.breaks = dict(other), breaks
+
     def run(self, start: dict[int, int], bound: Callable[[], int]) -> dict[int, int]:
         """The best schedule found from ``start``; stops early once it reaches ``bound()``,
         the best lower bound proved so far (it may rise while this runs)."""
@@ -185,6 +196,7 @@ class BreakSearch:
         self.take(start)
         seed, fails = 0, 0
         while self.breaks > bound() and self.remaining() > 0.05 and not self.should_stop():
+            self._catch_up()
             if self.local_search and fails % self.search_every == self.search_every - 1:
                 seed += 1
                 self.take(SlotSearch(self.ix, self.best, seed=seed).run(

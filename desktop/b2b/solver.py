@@ -41,6 +41,8 @@ StopFlag = threading.Event | Callable[[], bool] | None
 DEFAULT_TIME_LIMIT_S = 60.0
 TAIL_SHARE = 0.4  # of the break stage's time at least left to local search and LNS
 PORTFOLIO_S = 2.0  # the CP-SAT portfolio's turn in the break stage; most forums end within it
+CORE_WORKER_S = 10.0  # over-subscribed forums: the lone core-guided worker's turn
+LOCAL_S = 10.0  # then local search alone, before the selection search may restart
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,7 @@ class _Run:
             answered = False
             for prover in self.provers:
                 prover.poll()
-                bound = min(prover.bound, self._spread_floor())
+                bound = min(prover.bound, self._spread_floor()) if prover.proves else 0
                 if bound > self.bound_breaks:
                     self.bound_breaks = bound
                     if self.best is not None and self.on_progress is not None:
@@ -262,7 +264,7 @@ class _Run:
                 for _, slot_of in models:
                     if self._valid(slot_of):
                         self.offer(slot_of, better_only=True)
-                answered = answered or prover.result is not None
+                answered = answered or (prover.result is not None and prover.proves)
             return answered or self._incumbent_proved()
 
     def _incumbent_proved(self) -> bool:
@@ -302,7 +304,7 @@ class _Run:
                 continue
             self.offer(slot_of, better_only=True)
             breaks = sum(count_breaks(self.ix, slot_of))
-            if spread_proof_holds(self.ix, cost) and breaks <= cost:
+            if prover.proves and spread_proof_holds(self.ix, cost) and breaks <= cost:
                 self.bound_breaks = max(self.bound_breaks, cost)
                 return _Outcome("OPTIMAL", breaks, breaks)
         if self._incumbent_proved():  # a bound from one child met a schedule from another
@@ -546,14 +548,7 @@ class _Run:
         if self.prover_tick():
             return self._prover_outcome(out)
         if self.counts:
-            more = self.run_stage(model, 1.0 - TAIL_SHARE, single="core",
-                                  on_bound=self._set_bound, better_only=True)
-            if self.prover_tick():
-                return self._prover_outcome(out)
-            if more.value is None:
-                self._set_bound(more.bound or 0)
-                return out
-            return _Outcome(more.status, more.value, max(out.bound or 0, more.bound or 0))
+            return self._crowded(model, out)
         task, start = self.prover_task, self.best
         if task is None or start is None or not self._start_prover(
                 dataclasses.replace(task, start=tuple(sorted(start.items())))):
@@ -566,6 +561,53 @@ class _Run:
                 break
             time.sleep(0.05)
         return self._prover_outcome(out)
+
+    def _crowded(self, model: _Model, out: _Outcome) -> _Outcome:
+        """The break stage where wishes were chosen (over-subscribed forums, tables all but
+        full). One core: a core-guided CP-SAT worker for ``CORE_WORKER_S`` (it proves the
+        bounds here, and closed oversubscribed-4), then local search and neighbourhood
+        re-solves for ``LOCAL_S``, which take the schedule down fast at first. The other core,
+        from the start: the search down with the incumbent's wishes held fixed (a selection
+        search, maxsat.py), restarted from the local search's schedule when that is better;
+        the local search then goes on beside it (in the caller) and takes up what it finds.
+        """
+        child = self._selection_child()
+        more = self.run_stage(model, min(1.0 - TAIL_SHARE,
+                                         CORE_WORKER_S / max(self.remaining(), 1e-3)),
+                              single="core", on_bound=self._set_bound, better_only=True)
+        self.prover_tick()
+        if more.value is None:
+            self._set_bound(more.bound or 0)
+        else:
+            out = _Outcome(more.status, more.value, max(out.bound or 0, more.bound or 0))
+        if more.status == "OPTIMAL" or self._incumbent_proved() or self.stopped:
+            return self._prover_outcome(out)
+        out = self._break_search(model, out, reserve=max(0.0, self.remaining() - LOCAL_S))
+        if out.status == "OPTIMAL" or self.stopped:
+            return out
+        breaks = sum(count_breaks(self.ix, self.best or {}))
+        if child is not None and (child.best_cost is None or child.best_cost > breaks):
+            with self._prover_lock:
+                if child in self.provers:
+                    self.provers.remove(child)
+            child.stop()
+            self._selection_child()
+        return out
+
+    def _selection_child(self) -> Prover | None:
+        """Start the search down over the incumbent's choice of wishes, beside the others."""
+        best, task = self.best, self.prover_task
+        if best is None or task is None or self.inst.options.keep_current:
+            return None
+        held = tuple(sorted(m for m in best if not self.ix.required[m]))
+        try:
+            child = Prover(dataclasses.replace(task, start=tuple(sorted(best.items())),
+                                               hold=held, seconds=self.remaining()))
+        except OSError:
+            return None
+        with self._prover_lock:
+            self.provers.append(child)
+        return child
 
     def _fixed(self, wishes: list[int] | None, out: _Outcome) -> None:
         """Record what a stage before the break stage fixed, for the MaxSAT child."""
@@ -585,7 +627,9 @@ class _Run:
             # Pairwise "at most one": measured to prove more forums than the sequential
             # counter when the search down from the incumbent runs beside it.
             self.prover_task = Task(self.inst, tuple(self.counts), d, variant=1)
-            self.prover_due = time.monotonic() + after - 0.05
+            # With wishes chosen, RC2 gave no bound the CP-SAT worker did not (measured on
+            # oversubscribed-1..4): its core goes to the selection search instead.
+            self.prover_due = None if self.counts else time.monotonic() + after - 0.05
 
     def construct(self) -> dict[int, int]:
         """First fit, then local search until the spread holds: a complete schedule at once.
@@ -609,25 +653,29 @@ class _Run:
             self.offer(better)
         return better
 
-    def _break_search(self, model: _Model, out: _Outcome) -> _Outcome:
-        """Local search and neighbourhood re-solves down to the portfolio's bound (lns.py)."""
+    def _break_search(self, model: _Model, out: _Outcome, reserve: float = 0.0) -> _Outcome:
+        """Local search and neighbourhood re-solves down to the portfolio's bound (lns.py),
+        until ``reserve`` seconds are left."""
         bound = out.bound or 0
         search = BreakSearch(self.ix, model.md, model.x, model.sched,
                              offer=lambda s: self.offer(s, better_only=True),
-                             remaining=self.remaining,
+                             remaining=lambda: self.remaining() - reserve,
                              should_stop=lambda: self.should_stop() or self.prover_tick(),
                              local_search=not self.inst.options.keep_current,
                              # With wishes to choose, the local search makes the gains
                              # (measured: oversubscribed-1..3 25/24/25 breaks after every
                              # re-solve, 30/28/30 after every eighth).
-                             search_every=1 if self.counts else 8)
-        self.best = search.run(self.best or {}, lambda: max(bound, self.bound_breaks))
+                             search_every=1 if self.counts else 8,
+                             incumbent=lambda: self.best)
+        # Every improvement was offered as it came: the incumbent is the better of the
+        # search's schedule and what the children beside it found meanwhile.
+        search.run(self.best or {}, lambda: max(bound, self.bound_breaks))
         if self.should_stop():
             self.stopped = True
         bound = max(bound, self.bound_breaks)
-        proved = search.breaks <= bound
-        return _Outcome("OPTIMAL" if proved else "FEASIBLE", search.breaks,
-                        min(bound, search.breaks))
+        breaks = sum(count_breaks(self.ix, self.best or {}))
+        proved = breaks <= bound
+        return _Outcome("OPTIMAL" if proved else "FEASIBLE", breaks, min(bound, breaks))
 
     def _spread_holds(self, slot_of: dict[int, int]) -> bool:
         d = self.inst.options.max_break_spread

@@ -410,9 +410,9 @@ def test_a_portfolio_without_an_answer_still_leaves_the_searches_their_turn(
             return solver_module._Outcome("UNKNOWN", None, 1)  # nothing found, 1 proved
         return real(self, model, share, **kw)
 
-    def break_search(self: Any, model: Any, out: Any) -> Any:
+    def break_search(self: Any, model: Any, out: Any, **kw: Any) -> Any:
         searched.append(out.value)
-        return real_search(self, model, out)
+        return real_search(self, model, out, **kw)
 
     real_search = solver_module._Run._break_search
     monkeypatch.setattr(solver_module._Run, "run_stage", run_stage)
@@ -463,6 +463,79 @@ def test_search_down_from_a_schedule_reaches_the_optimum() -> None:
     assert max(count_breaks(ix, slot_of)) <= 2
     assert seen == sorted(seen, reverse=True) and seen[-1] == cost
     assert assign_places(ix, slot_of) is not None
+
+
+def _crowded_start() -> tuple[Instance, dict[int, int]]:
+    """A small over-subscribed forum and a schedule of it, wishes chosen."""
+    inst = generate(3, "oversubscribed", shape=Shape(30, 60, 12, 6))
+    slot_ids = index(inst).slot_ids
+    by_id = {spec.id: m for m, spec in enumerate(inst.meetings)}
+    sched = solve(inst, time_limit_s=3)
+    return inst, {by_id[p.id]: slot_ids.index(p.slot) for p in sched.meetings}
+
+
+def test_selection_search_holds_exactly_the_chosen_wishes() -> None:
+    inst, start = _crowded_start()
+    ix = index(inst)
+    held = tuple(sorted(m for m in start if not ix.required[m]))
+    assert held and len(held) < sum(1 for r in ix.required if not r)  # some wishes left out
+    task = Task(inst, (), 2, start=tuple(sorted(start.items())), hold=held)
+    seen: list[int] = []
+    answer = improve_breaks(task, on_model=lambda cost, slots: seen.append(cost))
+    assert answer is not None
+    cost, slot_of = answer
+    assert set(slot_of) == set(start)  # the same meetings, wishes included, and no other
+    assert cost == sum(count_breaks(ix, slot_of)) <= sum(count_breaks(ix, start))
+    assert max(count_breaks(ix, slot_of)) <= 2 and assign_places(ix, slot_of) is not None
+    assert seen == sorted(seen, reverse=True)
+    # Searched down to the end, it is the optimum for that selection: RC2 agrees.
+    optimum = minimise_breaks(dataclasses.replace(task, start=None))
+    assert optimum is not None and optimum[0] == cost
+
+
+def test_a_selection_search_is_never_taken_for_a_proof() -> None:
+    # Its answer is the best schedule for one choice of wishes, not for the stage.
+    inst, start = _crowded_start()
+    run = solver_module._Run(inst, 10.0, None, None)
+    run.offer(start)
+    breaks = sum(count_breaks(run.ix, start))
+    assert breaks > 0
+
+    class Finished:
+        proves, finished, models, bound = False, True, [], breaks
+        result = (breaks, start)
+
+        def poll(self) -> bool:
+            return True
+
+        def stop(self) -> None:
+            pass
+
+    run.provers = [Finished()]  # type: ignore[list-item]
+    assert not run.prover_tick() and run.bound_breaks < breaks
+    run.provers = [Finished()]  # type: ignore[list-item]
+    out = run._prover_outcome(solver_module._Outcome("FEASIBLE", breaks, 0))
+    assert out.status == "FEASIBLE" and run.bound_breaks < breaks
+
+
+def test_local_search_goes_on_from_a_better_schedule_found_beside_it() -> None:
+    from desktop.b2b.lns import BreakSearch
+    from desktop.b2b.localsearch import SlotSearch
+
+    inst = generate(2, "oversubscribed")
+    ix = index(inst)
+    plain = greedy_slots(ix)
+    better = SlotSearch(ix, plain, seed=1).run(seconds=0.5)
+    target = sum(count_breaks(ix, better))
+    assert target < sum(count_breaks(ix, plain))
+    model = _Model(ix, fairness=True)
+    deadline = time.monotonic() + 1.0
+    search = BreakSearch(ix, model.md, model.x, model.sched, offer=lambda s: None,
+                         remaining=lambda: deadline - time.monotonic(),
+                         should_stop=lambda: False, local_search=False,
+                         incumbent=lambda: better)
+    search.run(plain, lambda: 0)
+    assert search.breaks <= target
 
 
 def _alive(pid: int) -> bool:
