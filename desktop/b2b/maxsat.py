@@ -401,9 +401,9 @@ def improve_breaks(task: Task, on_model: Callable[[int, dict[int, int]], None] |
         total = ITotalizer(lits=restarts, ubound=best, top_id=enc.pool.top)
         sat.append_formula(total.cnf.clauses)
         if task.hold is not None:
-            # A fixed selection that fills the tables: one call without a target first.
-            # Measured on oversubscribed-1 (285 meetings for 286 table-slots): the first call
-            # asking for one break fewer than the start then took 15 s instead of 60-77 s.
+            # A fixed selection that fills the tables: one call without a target first (2 s).
+            # Measured once on oversubscribed-1 (285 meetings for 286 table-slots): the first
+            # schedule with one break fewer than the start came after 29 s, 36 s without it.
             if not sat.solve_limited(expect_interrupt=True):
                 return None
             slots = enc.decode(sat.get_model() or [])

@@ -11,11 +11,15 @@ schedule within the spread in well under a second: the first incumbent and the h
 
 The break stage: a two-worker CP-SAT portfolio (core-guided and LP-based) first, which closes
 most forums in a second or two. If it has not proved its schedule optimal after
-``PORTFOLIO_S``, a core-guided MaxSAT solver in a child process (maxsat.py) takes one core; the
-other goes to a second MaxSAT child with another encoding, or, when wishes are being chosen, to
-a core-guided CP-SAT worker. The last ``TAIL_SHARE`` of the time goes to local search and
-neighbourhood re-solves (lns.py) that improve the schedule shown while the first child goes on.
-Whichever proves the optimum first ends the stage; every proved bound is streamed as progress.
+``PORTFOLIO_S``, a core-guided MaxSAT solver in a child process (maxsat.py) takes one core and
+a SAT search down from the incumbent, in a second child, the other. Whichever proves the optimum
+first ends the stage; every proved bound is streamed as progress.
+
+When wishes were chosen (over-subscribed forums) the break stage differs. One core: a
+core-guided CP-SAT worker for ``CORE_WORKER_S``, then local search and neighbourhood re-solves
+(lns.py) to the end. The other: the SAT search down over the incumbent's choice of wishes (a
+selection search), restarted from the local search's schedule after ``LOCAL_S`` if that is
+better.
 """
 
 from __future__ import annotations
@@ -538,12 +542,10 @@ class _Run:
     def _beside_prover(self, model: _Model, out: _Outcome) -> _Outcome:
         """The portfolio's turn ended without a proof; the MaxSAT child now has one core.
 
-        With wishes to choose (over-subscribed forums), a core-guided CP-SAT worker has the
-        other core: it closed those where MaxSAT did not; the tail then keeps TAIL_SHARE of
-        the time. Otherwise a second child searches down from the incumbent (SAT-UNSAT, one
-        break fewer at a time): it improves the schedule shown far faster than the
-        neighbourhood re-solves, and the stage ends when its schedule meets the first child's
-        bound, or either child proves its answer.
+        A second child searches down from the incumbent (SAT-UNSAT, one break fewer at a
+        time): it improves the schedule shown far faster than the neighbourhood re-solves, and
+        the stage ends when its schedule meets the first child's bound, or either child proves
+        its answer. With wishes chosen (over-subscribed forums), see :meth:`_crowded`.
         """
         if self.prover_tick():
             return self._prover_outcome(out)
