@@ -630,8 +630,10 @@ class _Run:
             # counter when the search down from the incumbent runs beside it.
             self.prover_task = Task(self.inst, tuple(self.counts), d, variant=1)
             # With wishes chosen, RC2 gave no bound the CP-SAT worker did not (measured on
-            # oversubscribed-1..4): its core goes to the selection search instead.
-            self.prover_due = None if self.counts else time.monotonic() + after - 0.05
+            # oversubscribed-1..4): its core goes to the selection search instead, which
+            # re-planning does without (its count of meetings kept in place needs every wish).
+            selection = bool(self.counts) and not self.inst.options.keep_current
+            self.prover_due = None if selection else time.monotonic() + after - 0.05
 
     def construct(self) -> dict[int, int]:
         """First fit, then local search until the spread holds: a complete schedule at once.
