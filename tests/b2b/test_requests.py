@@ -72,19 +72,24 @@ def test_mutual_requests_are_recognised(session: Session,
     assert not is_mutual(session, one.id)
 
 
+def meet_in_first_slot(session: Session, a: int, b: int) -> None:
+    """A one-hour B2B block of one table, and a meeting of ``a`` and ``b`` in its first slot."""
+    block = add_program_session(session, ProgramSessionInput(
+        "B2B", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9), datetime(2007, 5, 15, 10)))
+    slot = generate_slots(session, block.id, 20)[0]
+    table = set_tables(session, block.id, 1)[0]
+    session.add(Meeting(participant_a_id=a, participant_b_id=b, slot_id=slot.id,
+                        table_id=table.id))
+    session.flush()
+
+
 def test_a_wish_list_says_who_asked_back_and_what_is_placed(
         session: Session, parties: dict[str, B2BParticipant]) -> None:
     atlas, maroc, casa = parties["atlas"].id, parties["maroc"].id, parties["casa"].id
     add_request(session, RequestInput(atlas, casa, priority=2))
     add_request(session, RequestInput(atlas, maroc, priority=1))
     add_request(session, RequestInput(maroc, atlas))
-    block = add_program_session(session, ProgramSessionInput(
-        "B2B", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9), datetime(2007, 5, 15, 10)))
-    slot = generate_slots(session, block.id, 20)[0]
-    table = set_tables(session, block.id, 1)[0]
-    session.add(Meeting(participant_a_id=maroc, participant_b_id=atlas, slot_id=slot.id,
-                        table_id=table.id))
-    session.flush()
+    meet_in_first_slot(session, maroc, atlas)
     wishes = wish_list(session, atlas)
     assert [(w.other.name, w.request.priority, w.mutual, w.meeting is not None)
             for w in wishes] == [("Maroc Soft", 1, True, True), ("Casa Data", 2, False, False)]
@@ -98,13 +103,7 @@ def test_accepted_pairs_without_a_meeting_are_counted_once(
         set_request_status(session, request.id, RequestStatus.ACCEPTED)
     add_request(session, RequestInput(parties["boston"].id, casa))  # only requested
     assert accepted_not_scheduled(session) == 2  # the mutual pair counts once
-    block = add_program_session(session, ProgramSessionInput(
-        "B2B", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9), datetime(2007, 5, 15, 10)))
-    slot = generate_slots(session, block.id, 20)[0]
-    table = set_tables(session, block.id, 1)[0]
-    session.add(Meeting(participant_a_id=maroc, participant_b_id=atlas, slot_id=slot.id,
-                        table_id=table.id))
-    session.flush()
+    meet_in_first_slot(session, maroc, atlas)
     assert accepted_not_scheduled(session) == 1
 
 
