@@ -2,8 +2,8 @@
 
 Days: ISO (``2007-05-15``), day-first as in France and Morocco (``15/05/2007``, ``15.05.2007``,
 ``15-05-2007``). Times: ``09:00``, ``9h00``, ``9h``, and as English writes them, ``9:00 AM``,
-``2 p.m.``. Instants are built from a wall-clock time
-and an IANA zone, refusing times that do not exist or are ambiguous in that zone.
+``2 p.m.``. Instants are built from a wall-clock time and an IANA zone, refusing times that do
+not exist or are ambiguous in that zone.
 """
 
 from __future__ import annotations
@@ -48,10 +48,7 @@ def parse_clock(text: str) -> time:
         hour, minute = int(match[1]), int(match[2] or 0)
         if 1 <= hour <= 12 and minute < 60:
             return time(hour % 12 + (12 if match[3].lower() == "p" else 0), minute)
-        raise ValueError(_("“{value}” is not a time (write 09:00, 9h00 or 9:00 AM).")
-                         .format(value=text))
-    match = _TIME.match(text.strip())
-    if match:
+    elif match := _TIME.match(text.strip()):
         hour, minute = int(match[1]), int(match[2] or 0)
         second = int(match[3] or 0)
         if hour < 24 and minute < 60 and second < 60:

@@ -45,6 +45,7 @@ from desktop.ui.undo import execute
 
 ERROR_STYLE = "color: #b3261e;"
 _PAUSE_DASH = re.compile(r"\s*(?:–|—|-|\bto\b|\bà\b)\s*", re.IGNORECASE)
+_LUNCH = (time(12, 40), time(14, 0))  # the pause the examples show
 
 
 def format_pauses(pauses: list[tuple[time, time]]) -> str:
@@ -65,7 +66,7 @@ def parse_pauses(text: str) -> list[tuple[time, time]]:
         except ValueError:
             raise ValidationError(
                 _("“{text}” is not a pause: write it as {example}.").format(
-                    text=part.strip(), example=format_pauses([(time(12, 40), time(14, 0))])),
+                    text=part.strip(), example=format_pauses([_LUNCH])),
                 field="pauses") from None
     return pauses
 
@@ -176,7 +177,7 @@ class RegenerateSlotsDialog(SetupDialog):
         self.minutes.setValue(minutes)
         self.pauses = QLineEdit(format_pauses(pauses))
         self.pauses.setPlaceholderText(_("e.g. {example}").format(example=format_pauses(
-            [(time(12, 40), time(14, 0)), (time(16, 0), time(16, 15))])))
+            [_LUNCH, (time(16, 0), time(16, 15))])))
         self.preview = QListWidget()
         self.preview.setObjectName("slotPreview")
         self.preview.setMinimumHeight(180)
