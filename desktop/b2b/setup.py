@@ -41,7 +41,6 @@ from desktop.i18n import _, current_language, format_date, format_time, ngettext
 from desktop.validation import Checker, clean_text, fold
 
 DEFAULT_PAUSES: tuple[tuple[time, time], ...] = ((time(12, 40), time(14, 0)),)
-PART_LABELS = ("am", "pm")
 # Landing, immigration and the drive in; check-in for an international flight and the drive out.
 ARRIVAL_MARGIN = timedelta(minutes=90)
 DEPARTURE_MARGIN = timedelta(hours=3)
@@ -91,7 +90,8 @@ def meetings_in_block(session: Session, block_id: int) -> int:
 def generate_slots(session: Session, block_id: int, slot_minutes: int,
                    pauses: Iterable[tuple[time, time]] = DEFAULT_PAUSES) -> list[B2BSlot]:
     """Cut the block into slots of ``slot_minutes``, skipping the pauses (a slot never runs
-    into one). Slots before the first pause are "am", after it "pm" (then "part 3"...).
+    into one). Slots before the longest pause (lunch; the first of equals) are "am", after it
+    "pm"; a coffee break does not start a session. Without a pause every slot is "am".
     Refused while meetings are held in the block's current slots."""
     block = get_block(session, block_id)
     check = Checker()
@@ -109,16 +109,16 @@ def generate_slots(session: Session, block_id: int, slot_minutes: int,
     day = block.starts_at.date()
     windows = [(datetime.combine(day, a), datetime.combine(day, b)) for a, b in ordered]
     length = timedelta(minutes=slot_minutes)
+    lunch = max(windows, key=lambda w: w[1] - w[0], default=None)
     planned: list[tuple[datetime, datetime, str]] = []
-    cursor, part = block.starts_at, 0
+    cursor = block.starts_at
     while cursor + length <= block.ends_at:
         clash = next(((a, b) for a, b in windows if cursor < b and a < cursor + length), None)
         if clash is not None:
             cursor = max(cursor, clash[1])
-            part = sum(1 for _a, b in windows if b <= cursor)
             continue
-        part = sum(1 for _a, b in windows if b <= cursor)
-        planned.append((cursor, cursor + length, _part_label(part)))
+        after_lunch = lunch is not None and cursor >= lunch[1]
+        planned.append((cursor, cursor + length, "pm" if after_lunch else "am"))
         cursor += length
     if not planned:
         raise ValidationError(_("No {n}-minute slot fits in “{title}” between its start, its "
@@ -141,10 +141,6 @@ def generate_slots(session: Session, block_id: int, slot_minutes: int,
     session.flush()
     session.refresh(block)
     return slots
-
-
-def _part_label(index: int) -> str:
-    return PART_LABELS[index] if index < len(PART_LABELS) else f"part {index + 1}"
 
 
 def list_slots(session: Session, block_id: int | None = None) -> Sequence[B2BSlot]:

@@ -86,6 +86,19 @@ def test_a_slot_never_runs_into_a_pause(session: Session) -> None:
                            "12:30-13:00 pm"]
 
 
+def test_coffee_breaks_do_not_start_a_session(session: Session) -> None:
+    # The longest pause (lunch) divides the morning from the afternoon; the others are
+    # coffee breaks inside a session.
+    slots = generate_slots(session, block(session).id, 20,
+                           pauses=[(time(10, 20), time(10, 40)), (time(12, 40), time(14, 0)),
+                                   (time(15, 20), time(15, 50))])
+    assert {s.part for s in slots} == {"am", "pm"}
+    assert hhmm(slots)[3:5] == ["10:00-10:20 am", "10:40-11:00 am"]
+    assert [t for t in hhmm(slots) if t.startswith(("15:00", "15:50"))] == [
+        "15:00-15:20 pm", "15:50-16:10 pm"]
+    assert hhmm(slots)[-1] == "16:50-17:10 pm"
+
+
 def test_regenerating_replaces_slots_but_not_under_meetings(session: Session) -> None:
     b = block(session)
     generate_slots(session, b.id, 20)
