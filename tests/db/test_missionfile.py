@@ -8,18 +8,22 @@ import os
 import socket
 import sqlite3
 import stat
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import select
 
+from desktop.b2b.setup import generate_slots
 from desktop.db import schema
 from desktop.db.backup import list_backups
+from desktop.db.enums import SessionKind
 from desktop.db.lock import lock_path, read_holder
 from desktop.db.missionfile import MissionFile, inspect_file, restore_backup
-from desktop.db.models import Mission, Organization
+from desktop.db.models import B2BSlot, Mission, Organization
 from desktop.errors import MissionFileError, MissionLockedError
+from desktop.program.sessions import ProgramSessionInput, add_program_session
 from tests.conftest import new_mission_file
 
 
@@ -226,6 +230,48 @@ def test_a_file_from_an_older_version_is_backed_up_then_upgraded(tmp_path: Path)
             indexes = {ix["name"] for ix in sa.inspect(session.connection()).get_indexes(
                 "flight_segment")}
     assert "ix_flight_segment_departs_at" in indexes
+    assert inspect_file(path) == schema.HEAD_REVISION
+
+
+def test_slots_labelled_part_3_by_an_older_version_become_morning_and_afternoon(
+        tmp_path: Path) -> None:
+    # Older versions started a new part at every pause: with a coffee break at 10:20, the
+    # lunch pause and a coffee break at 15:20, a block ran "am", "pm", "part 3", "part 4".
+    path = tmp_path / "old.mission"
+    with new_mission_file(path) as mission, mission.transaction() as session:
+        coffee = add_program_session(session, ProgramSessionInput(
+            "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
+            datetime(2007, 5, 15, 17, 20)))
+        plain = add_program_session(session, ProgramSessionInput(
+            "B2B Rabat", SessionKind.B2B_BLOCK, datetime(2007, 5, 16, 9),
+            datetime(2007, 5, 16, 17, 20)))
+        old = generate_slots(session, coffee.id, 20, pauses=[
+            (time(10, 20), time(10, 40)), (time(12, 40), time(14, 0)),
+            (time(15, 20), time(15, 50))])
+        for slot in old:
+            start = slot.starts_at.time()
+            slot.part = ("am" if start < time(10, 20) else "pm" if start < time(12, 40)
+                         else "part 3" if start < time(15, 20) else "part 4")
+        kept = generate_slots(session, plain.id, 20)
+        kept[0].part = "pm"  # a hand-made label in a block without "part N" stays
+        session.flush()
+        coffee_id, plain_id = coffee.id, plain.id
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE alembic_version SET version_num = '0002'")
+    raw.commit()
+    raw.close()
+    with MissionFile.open(path) as mission, mission.transaction() as session:
+        def parts(block_id: int) -> list[tuple[str, str]]:
+            return [(s.starts_at.strftime("%H:%M"), s.part) for s in session.scalars(
+                select(B2BSlot).where(B2BSlot.session_id == block_id)
+                .order_by(B2BSlot.starts_at))]
+        relabelled = parts(coffee_id)
+        assert {part for _t, part in relabelled} == {"am", "pm"}
+        assert [part for t, part in relabelled if t in ("10:00", "10:40", "12:20", "14:00",
+                                                         "15:50")] == ["am", "am", "am", "pm",
+                                                                       "pm"]
+        assert parts(plain_id)[0] == ("09:00", "pm")
+        assert {part for _t, part in parts(plain_id)[1:]} == {"am", "pm"}
     assert inspect_file(path) == schema.HEAD_REVISION
 
 
