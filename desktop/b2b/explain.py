@@ -136,9 +136,9 @@ def _counting_reasons(inst: Instance, ix: Indexed) -> dict[int, str]:
 
 def _core(inst: Instance, ix: Indexed, deadline: float) -> list[int]:
     """A small set of required meetings that cannot all be placed together."""
-    from desktop.b2b.solver import _Model
+    from desktop.b2b.model import ScheduleModel
 
-    model = _Model(ix, fairness=False)
+    model = ScheduleModel(ix, fairness=False)
     req = [m for m in range(len(ix.parts)) if ix.required[m]]
     lits = {model.sched[m].index: m for m in req}
 

@@ -1,4 +1,5 @@
-"""The B2B meeting scheduler: lexicographic objectives solved in stages.
+"""The B2B meeting scheduler: lexicographic objectives solved in stages (model.py holds the
+CP-SAT model).
 
 Stages, each fixing its optimum before the next: (1) every required meeting placed, (2) with
 ``keep_current`` the fewest moves, (3) the most optional meetings per priority, (4) the fewest
@@ -33,11 +34,12 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from desktop.b2b.greedy import Indexed, assign_places, count_breaks, greedy_slots, index
+from desktop.b2b.greedy import assign_places, count_breaks, greedy_slots, index
 from desktop.b2b.instance import Instance, Schedule, Unscheduled
 from desktop.b2b.lns import BreakSearch
 from desktop.b2b.localsearch import SlotSearch
 from desktop.b2b.maxsat import Count, Prover, Task, spread_proof_holds
+from desktop.b2b.model import ScheduleModel
 from desktop.b2b.replan import keep_options, keep_start
 from desktop.i18n import _
 
@@ -61,135 +63,6 @@ class Progress:
     moved: int | None
     elapsed_s: float
     phase: str
-
-
-class _Model:
-    """CP-SAT variables and hard constraints of one instance."""
-
-    def __init__(self, ix: Indexed, *, fairness: bool) -> None:
-        self.ix = ix
-        md = cp_model.CpModel()
-        self.md = md
-        n_p = len(ix.inst.participants)
-        self.x: dict[tuple[int, int], cp_model.IntVar] = {}
-        for m, dom in enumerate(ix.domain):
-            for s in dom:
-                self.x[m, s] = md.new_bool_var(f"x{m}_{s}")
-        self.sched = []
-        for m, dom in enumerate(ix.domain):
-            v = md.new_bool_var(f"in{m}")
-            md.add(sum(self.x[m, s] for s in dom) == v)
-            self.sched.append(v)
-        by_slot: list[list[int]] = [[] for _ in range(ix.n_slots)]
-        for (m, s) in self.x:
-            by_slot[s].append(m)
-        n_tables = len(ix.inst.tables)
-        zero = md.new_constant(0)
-        self.busy: list[list[Any]] = []
-        for p in range(n_p):
-            row = []
-            for s in range(ix.n_slots):
-                terms = [self.x[m, s] for m in ix.of_participant[p] if (m, s) in self.x]
-                if terms:
-                    b = md.new_bool_var(f"b{p}_{s}")
-                    md.add(sum(terms) == b)
-                    row.append(b)
-                else:
-                    row.append(zero)
-            self.busy.append(row)
-            ms = ix.of_participant[p]
-            total = sum(self.sched[m] for m in ms)
-            # Implied: busy slots == meetings (propagates "m meetings left, m free slots").
-            md.add(sum(row) == total)
-            cap = ix.cap[p]
-            if cap is not None:
-                md.add(total <= cap)
-        for s in range(ix.n_slots):
-            md.add(sum(self.x[m, s] for m in by_slot[s]) <= n_tables)
-            # Implied: at most 2 x tables participants busy in a slot.
-            md.add(sum(self.busy[p][s] for p in range(n_p)) <= 2 * n_tables)
-            pins: dict[str, list[int]] = {}
-            for m in by_slot[s]:
-                if ix.pinned[m]:
-                    pins.setdefault(ix.pinned[m], []).append(m)  # type: ignore[arg-type]
-            for ms_pin in pins.values():
-                if len(ms_pin) > 1:
-                    md.add_at_most_one(self.x[m, s] for m in ms_pin)
-            self._interpreters(s, by_slot[s])
-        for m, preds in enumerate(ix.after):
-            for a in preds:
-                tm = sum(s * self.x[m, s] for s in ix.domain[m])
-                ta = sum(s * self.x[a, s] for s in ix.domain[a])
-                md.add(tm >= ta + 1).only_enforce_if([self.sched[m], self.sched[a]])
-        self.breaks_of: list[Any] = []
-        self.z: list[cp_model.IntVar] = []
-        for p in range(n_p):
-            self.breaks_of.append(self._breaks(p))
-        self.spread_ok = fairness and ix.inst.options.max_break_spread is not None
-        if self.spread_ok:
-            d = ix.inst.options.max_break_spread or 0
-            lo = md.new_int_var(0, ix.n_slots, "lo")
-            for br in self.breaks_of:
-                md.add(br >= lo)
-                md.add(br <= lo + d)
-        self.total_breaks = sum(self.z)
-
-    def _interpreters(self, s: int, ms: list[int]) -> None:
-        ix = self.ix
-        need = [m for m in ms if ix.interp_need[m]]
-        if not need:
-            return
-        per_interp: dict[int, list[Any]] = {}
-        for m in need:
-            ys = []
-            for i in ix.interp_ok[m]:
-                if s in ix.interp_free[i]:
-                    y = self.md.new_bool_var(f"y{m}_{s}_{i}")
-                    ys.append(y)
-                    per_interp.setdefault(i, []).append(y)
-            self.md.add(sum(ys) == self.x[m, s])
-        for ys in per_interp.values():
-            self.md.add_at_most_one(ys)
-
-    def _breaks(self, p: int) -> Any:
-        """Exact break indicators: idle at s, busy at s-1 and busy again later that day."""
-        md, row = self.md, self.busy[p]
-        total = []
-        if len(self.ix.of_participant[p]) < 2:
-            return 0
-        for run in self.ix.day_runs:
-            later: dict[int, Any] = {}
-            nxt: Any = None
-            for s in reversed(run):
-                a = md.new_bool_var(f"a{p}_{s}")
-                lits = [row[s]] + ([nxt] if nxt is not None else [])
-                md.add_max_equality(a, lits)
-                later[s] = a
-                nxt = a
-            for k in range(1, len(run) - 1):
-                s = run[k]
-                z = md.new_bool_var(f"z{p}_{s}")
-                prev, here, rest = row[run[k - 1]], row[s], later[run[k + 1]]
-                self._exact_break(z, prev, here, rest)
-                self.z.append(z)
-                total.append(z)
-        return sum(total)
-
-    def _exact_break(self, z: Any, prev: Any, here: Any, rest: Any) -> None:
-        """z <=> prev and not here and rest (any argument may be the constant 0)."""
-        md = self.md
-        md.add(z <= prev)
-        md.add(z <= 1 - here)
-        md.add(z <= rest)
-        md.add(z >= prev - here + rest - 1)
-
-    def slot_of(self, value: Callable[[Any], int]) -> dict[int, int]:
-        return {m: s for (m, s), v in self.x.items() if value(v)}
-
-    def hint(self, slot_of: dict[int, int]) -> None:
-        self.md.clear_hints()
-        for (m, s), v in self.x.items():
-            self.md.add_hint(v, slot_of.get(m) == s)
 
 
 @dataclass
@@ -369,7 +242,7 @@ class _Run:
         return n
 
     # -- one CP-SAT solve
-    def run_stage(self, model: _Model, share: float, *, core: bool = False,
+    def run_stage(self, model: ScheduleModel, share: float, *, core: bool = False,
                   on_bound: Callable[[int], None] | None = None,
                   md: cp_model.CpModel | None = None, seed: int = 0,
                   better_only: bool = False, moves_only: bool = False,
@@ -422,7 +295,7 @@ class _Run:
         return _Outcome(name, None, None)
 
     # -- the stages
-    def levels(self, model: _Model) -> list[tuple[str, Any, bool, list[int] | None]]:
+    def levels(self, model: ScheduleModel) -> list[tuple[str, Any, bool, list[int] | None]]:
         """(phase, expression, maximise?, its optional meetings) per level, in order."""
         ix = self.ix
         out: list[tuple[str, Any, bool, list[int] | None]] = []
@@ -439,7 +312,7 @@ class _Run:
         out.append((_("reducing breaks"), model.total_breaks, False, None))
         return out
 
-    def _keep_vars(self, model: _Model) -> list[Any]:
+    def _keep_vars(self, model: ScheduleModel) -> list[Any]:
         """One literal per meeting that stays at its current slot and table."""
         md = model.md
         slot_of, places = keep_options(self.ix, range(len(self.inst.meetings)))
@@ -463,7 +336,7 @@ class _Run:
     def _solve(self) -> Schedule:
         ix = self.ix
         first_fit = self.construct()
-        model = _Model(ix, fairness=self.fairness)
+        model = ScheduleModel(ix, fairness=self.fairness)
         for m in self.required:
             model.md.add(model.sched[m] == 1)
         if all(m in first_fit for m in self.required):
@@ -539,7 +412,7 @@ class _Run:
             return self.infeasible(timed_out=True)
         return self.result("optimal" if proven else "feasible")
 
-    def _beside_prover(self, model: _Model, out: _Outcome) -> _Outcome:
+    def _beside_prover(self, model: ScheduleModel, out: _Outcome) -> _Outcome:
         """The portfolio's turn ended without a proof; the MaxSAT child now has one core.
 
         A second child searches down from the incumbent (SAT-UNSAT, one break fewer at a
@@ -564,7 +437,7 @@ class _Run:
             time.sleep(0.05)
         return self._prover_outcome(out)
 
-    def _crowded(self, model: _Model, out: _Outcome) -> _Outcome:
+    def _crowded(self, model: ScheduleModel, out: _Outcome) -> _Outcome:
         """The break stage where wishes were chosen (over-subscribed forums, tables all but
         full). One core: a core-guided CP-SAT worker for ``CORE_WORKER_S`` (it proves the
         bounds here, and closed oversubscribed-4), then local search and neighbourhood
@@ -621,7 +494,7 @@ class _Run:
         else:
             self.counts.append(Count(tuple(wishes), out.value, exact))
 
-    def _plan_prover(self, model: _Model, after: float) -> None:
+    def _plan_prover(self, model: ScheduleModel, after: float) -> None:
         """The break stage's MaxSAT child, started when the portfolio's turn is over without
         a proof; it then has one core and the neighbourhood re-solves the other."""
         d = self.inst.options.max_break_spread if model.spread_ok else None
@@ -657,7 +530,7 @@ class _Run:
             self.offer(better)
         return better
 
-    def _break_search(self, model: _Model, out: _Outcome, reserve: float = 0.0) -> _Outcome:
+    def _break_search(self, model: ScheduleModel, out: _Outcome, reserve: float = 0.0) -> _Outcome:
         """Local search and neighbourhood re-solves down to the portfolio's bound (lns.py),
         until ``reserve`` seconds are left."""
         bound = out.bound or 0
@@ -698,7 +571,7 @@ class _Run:
         self.bound_breaks = max(self.bound_breaks, bound)
 
     def _feasible_without_spread(self) -> bool:
-        model = _Model(self.ix, fairness=False)
+        model = ScheduleModel(self.ix, fairness=False)
         for m in self.required:
             model.md.add(model.sched[m] == 1)
         solver = cp_model.CpSolver()
@@ -712,7 +585,7 @@ class _Run:
 
         ix = self.ix
         self.phase = _("placing as many required meetings as possible")
-        model = _Model(ix, fairness=False)
+        model = ScheduleModel(ix, fairness=False)
         model.md.maximize(sum(model.sched[m] * (1000 if ix.required[m] else 1)
                               for m in range(len(ix.parts))))
         hint = greedy_slots(ix)

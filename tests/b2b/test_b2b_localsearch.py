@@ -11,7 +11,7 @@ from desktop.b2b.greedy import assign_places, count_breaks, greedy_slots, index
 from desktop.b2b.instance import Instance, Schedule
 from desktop.b2b.lns import Lns
 from desktop.b2b.localsearch import SlotSearch, improve
-from desktop.b2b.solver import _Model
+from desktop.b2b.model import ScheduleModel
 
 SMALL = Shape(participants=14, meetings=30, slots=8, tables=4)
 
@@ -78,7 +78,7 @@ def test_fixed_meetings_do_not_move() -> None:
 def test_a_neighbourhood_re_solve_keeps_the_schedule_valid(seed: int, kind: str) -> None:
     inst = generate(seed, kind, shape=SMALL)
     ix = index(inst)
-    model = _Model(ix, fairness=True)
+    model = ScheduleModel(ix, fairness=True)
     start = improve(ix, greedy_slots(ix), max_moves=3000)
     if violations(inst, start):
         return  # no valid start to improve from

@@ -31,7 +31,8 @@ from desktop.b2b.maxsat import (
     minimise_breaks,
     spread_proof_holds,
 )
-from desktop.b2b.solver import Progress, _Model, solve
+from desktop.b2b.model import ScheduleModel
+from desktop.b2b.solver import Progress, solve
 
 SMALL = Shape(participants=12, meetings=24, slots=8, tables=4)
 
@@ -55,7 +56,7 @@ def test_any_generated_schedule_passes_the_checker(seed: int, kind: str, extras:
 def spread_attainable(inst: Instance) -> bool:
     """Whether some schedule places every required meeting within the break spread."""
     ix = index(inst)
-    model = _Model(ix, fairness=True)
+    model = ScheduleModel(ix, fairness=True)
     for m, required in enumerate(ix.required):
         if required:
             model.md.add(model.sched[m] == 1)
@@ -528,7 +529,7 @@ def test_local_search_goes_on_from_a_better_schedule_found_beside_it() -> None:
     better = SlotSearch(ix, plain, seed=1).run(seconds=0.5)
     target = sum(count_breaks(ix, better))
     assert target < sum(count_breaks(ix, plain))
-    model = _Model(ix, fairness=True)
+    model = ScheduleModel(ix, fairness=True)
     deadline = time.monotonic() + 1.0
     search = BreakSearch(ix, model.md, model.x, model.sched, offer=lambda s: None,
                          remaining=lambda: deadline - time.monotonic(),
