@@ -12,7 +12,7 @@ import threading
 
 from desktop.b2b.instance import Instance, Schedule, dump_schedule, load_instance, load_schedule
 from desktop.errors import UsageError
-from desktop.i18n import _, format_seconds
+from desktop.i18n import _, format_seconds, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,16 +42,20 @@ def summary(sched: Schedule, required: int) -> str:
     """One paragraph a person can read at the end of a run."""
     words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
              "infeasible": _("infeasible")}
+    breaks = ngettext("{n} break", "{n} breaks", sched.breaks).format(n=sched.breaks)
     text = _("{placed} meetings placed ({prio} per priority 1/2/3) of which {req} required; "
-             "{breaks} breaks (proven lower bound {bound}); {status}; {secs} s.").format(
+             "{breaks} (proven lower bound {bound}); {status}; {secs} s.").format(
         placed=sched.scheduled, prio="/".join(str(n) for n in sched.scheduled_priority),
-        req=required, breaks=sched.breaks, bound=sched.bound_breaks,
+        req=required, breaks=breaks, bound=sched.bound_breaks,
         status=words.get(sched.status, sched.status),
         secs=format_seconds(sched.solve_seconds))
     if sched.moved is not None:
-        text += " " + _("{n} meetings moved from their current place.").format(n=sched.moved)
+        from desktop.b2b.mission_commands import moved_text
+
+        text += " " + moved_text(sched.moved)
     if sched.unscheduled:
-        text += " " + _("{n} meetings not placed.").format(n=len(sched.unscheduled))
+        text += " " + ngettext("{n} meeting not placed.", "{n} meetings not placed.",
+                               len(sched.unscheduled)).format(n=len(sched.unscheduled))
     return text
 
 

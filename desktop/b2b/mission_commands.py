@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, format_seconds
+from desktop.i18n import _, format_seconds, ngettext
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -47,16 +47,22 @@ class MissionCounts:
         """One paragraph a person can read at the end of a run."""
         words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
                  "infeasible": _("infeasible")}
+        breaks = ngettext("{n} break", "{n} breaks", self.breaks).format(n=self.breaks)
         text = _("{placed} of {total} meetings placed ({prio} per priority 1/2/3); "
-                 "{req_placed} of {required} required; {breaks} breaks (proven lower bound "
+                 "{req_placed} of {required} required; {breaks} (proven lower bound "
                  "{bound}); {status}; {secs} s.").format(
             placed=self.placed, total=self.to_place,
             prio="/".join(str(n) for n in self.per_priority), req_placed=self.required_placed,
-            required=self.required, breaks=self.breaks, bound=self.bound_breaks,
+            required=self.required, breaks=breaks, bound=self.bound_breaks,
             status=words.get(self.status, self.status), secs=format_seconds(self.seconds))
         if self.moved is not None:
-            text += " " + _("{n} meetings moved from their current place.").format(n=self.moved)
+            text += " " + moved_text(self.moved)
         return text
+
+
+def moved_text(n: int) -> str:
+    return ngettext("{n} meeting moved from its current place.",
+                    "{n} meetings moved from their current place.", n).format(n=n)
 
 
 def is_placeholder(item_id: str) -> bool:
@@ -81,7 +87,9 @@ def mission_counts(instance: Instance, schedule: Schedule) -> MissionCounts:
         required_placed=sum(1 for p in placed if specs[p.id].required),
         per_priority=(per_priority[0], per_priority[1], per_priority[2]), breaks=breaks,
         bound_breaks=min(schedule.bound_breaks, breaks), status=schedule.status,
-        seconds=schedule.solve_seconds, moved=schedule.moved)
+        seconds=schedule.solve_seconds,
+        # Locked meetings have a current place too: "0 moved" only means something to a re-plan.
+        moved=schedule.moved if instance.options.keep_current else None)
 
 
 def count_breaks(instance: Instance, slot_of: dict[str, int]) -> int:
@@ -178,6 +186,7 @@ def schedule_command(args: argparse.Namespace) -> int:
     import threading
 
     from desktop.b2b.bridge import describe_instance, export_problem, store_schedule
+    from desktop.b2b.runs import record_run
     from desktop.b2b.solver import solve
     from desktop.cli import open_mission
     from desktop.errors import ConflictError
@@ -226,6 +235,8 @@ def schedule_command(args: argparse.Namespace) -> int:
                                       "scheduled; nothing was stored. Run the command again."))
             report = store_schedule(session, instance, schedule,
                                     replan=args.replan)
+            record_run(session, mission_counts(instance, schedule), replan=args.replan,
+                       max_break_spread=_spread(args))
     for line in report.lines():
         print(line)
     return 0

@@ -15,7 +15,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.db.base import Base, Timestamped, UTCDateTime, enum_column
+from desktop.db.base import Base, Timestamped, UTCDateTime, enum_column, utcnow
 from desktop.db.enums import (
     Audience,
     Category,
@@ -428,6 +428,34 @@ class Meeting(Timestamped, Base):
     slot: Mapped[B2BSlot] = relationship()
     table: Mapped[B2BTable] = relationship()
     interpreter: Mapped[Interpreter | None] = relationship()
+
+
+class SchedulingRun(Base):
+    """One automatic scheduling stored in the mission, and what the solver proved about it.
+
+    ``fingerprint`` digests the problem and every meeting's place just after the answer was
+    stored: the proof holds for that schedule only (see desktop/b2b/runs.py).
+    """
+
+    __tablename__ = "b2b_run"
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('optimal', 'feasible')", name="known_status"),
+        sa.CheckConstraint("bound_breaks <= breaks", name="bound_below_breaks"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    replan: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(sa.String(20))
+    placed: Mapped[int]
+    to_place: Mapped[int]
+    required: Mapped[int]
+    required_placed: Mapped[int]
+    breaks: Mapped[int]
+    bound_breaks: Mapped[int]
+    max_break_spread: Mapped[int | None]
+    solve_seconds: Mapped[float] = mapped_column(sa.Float)
+    fingerprint: Mapped[str] = mapped_column(sa.String(64))
 
 
 class FlightSegment(Timestamped, Base):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 #: The newest schema revision this version of the app writes (tests check it is Alembic's head).
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 #: ``PRAGMA application_id`` of a mission file ("MDSK"), so other SQLite files are recognised.
 APPLICATION_ID = 0x4D44534B

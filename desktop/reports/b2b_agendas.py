@@ -204,9 +204,10 @@ class MasterGrid(FlowDocument):
 
     def __init__(self, title: str, slots: Sequence[tuple[datetime, datetime]],
                  tables: Sequence[str], cells: dict[tuple[int, int], tuple[str, str]], *,
-                 mission_name: str, **options: Any) -> None:
+                 mission_name: str, proof: str = "", **options: Any) -> None:
         super().__init__(mission_name=mission_name, **options)
         self.block_title = title
+        self.proof = proof  # what the automatic schedule proved, while it still holds
         self.slots = list(slots)
         self.tables = list(tables)
         self.cells = cells  # (slot index, table index) → (party A, party B)
@@ -214,9 +215,13 @@ class MasterGrid(FlowDocument):
     @classmethod
     def from_session(cls, session: Session, block_id: int, **options: Any) -> MasterGrid:
         from desktop.b2b.meetings import grid
+        from desktop.b2b.runs import latest_run
 
         mission = get_mission(session)
         options.setdefault("language", mission.document_language)
+        run = latest_run(session)
+        if run is not None and run.current:
+            options.setdefault("proof", run.text(options["language"]))
         found = grid(session, block_id)
         block = session.get(ProgramSession, block_id)
         cells = {}
@@ -236,6 +241,8 @@ class MasterGrid(FlowDocument):
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
         flow: list[Flowable] = [paragraph(self.block_title, style["h1"])]
+        if self.proof and self.slots and self.tables:
+            flow.append(paragraph(self.proof, style["small"]))
         if not self.slots or not self.tables:
             flow.append(paragraph(self.t("This block has no slots or tables yet."),
                                   style["italic"]))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from sqlalchemy import select
 
 from desktop.b2b.setup import generate_slots
@@ -256,10 +257,10 @@ def test_slots_labelled_part_3_by_an_older_version_become_morning_and_afternoon(
         kept[0].part = "pm"  # a hand-made label in a block without "part N" stays
         session.flush()
         coffee_id, plain_id = coffee.id, plain.id
-    raw = sqlite3.connect(path)
-    raw.execute("UPDATE alembic_version SET version_num = '0002'")
-    raw.commit()
-    raw.close()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.downgrade(schema.alembic_config(connection), "0002")
+    engine.dispose()
     with MissionFile.open(path) as mission, mission.transaction() as session:
         def parts(block_id: int) -> list[tuple[str, str]]:
             return [(s.starts_at.strftime("%H:%M"), s.part) for s in session.scalars(

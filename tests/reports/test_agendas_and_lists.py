@@ -71,6 +71,27 @@ def test_the_master_grid_puts_both_parties_in_the_cell_of_their_slot_and_table(
     assert "9:00 AM–9:30 AM" in text and "T1" in text and "T2" in text
 
 
+def test_the_master_grid_prints_what_the_automatic_schedule_proved_while_it_holds(
+        session: Session, sample: Sample) -> None:
+    from desktop.b2b.meetings import delete_meeting, list_meetings
+    from desktop.b2b.mission_commands import MissionCounts
+    from desktop.b2b.runs import record_run
+
+    counts = MissionCounts(placed=4, to_place=4, required=4, required_placed=4,
+                           per_priority=(4, 0, 0), breaks=1, bound_breaks=1, status="optimal",
+                           seconds=1.0)
+    assert record_run(session, counts, replan=False, max_break_spread=2) is not None
+    english = pdf_text(MasterGrid.from_session(session, sample.block, language="en").render())
+    assert "4 of 4 meetings placed, 1 break in all, proved the fewest possible" in \
+        " ".join(english[0].split())
+    french = pdf_text(MasterGrid.from_session(session, sample.block, language="fr").render())
+    assert "1 temps mort au total, le moins possible (prouvé)" in " ".join(french[0].split())
+    delete_meeting(session, list_meetings(session, sample.block)[0].id)
+    session.flush()
+    changed = pdf_text(MasterGrid.from_session(session, sample.block, language="en").render())
+    assert "proved" not in changed[0]
+
+
 def test_travel_lists_print_the_hotel_guests_the_run_and_the_days_flights(
         session: Session, sample: Sample) -> None:
     rooming = "\n".join(pdf_text(RoomingList.from_session(session, sample.hotel).render()))

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.b2b.meetings import list_meetings
+from desktop.b2b.runs import latest_run
 from desktop.b2b.setup import list_participants, list_slots, participant_side
 from desktop.db.enums import RequestStatus, label
 from desktop.db.models import MeetingRequest
@@ -151,8 +152,12 @@ class SummaryTab(QWidget):
         self.totals = QLabel()
         self.totals.setObjectName("summaryTotals")
         self.totals.setWordWrap(True)
+        self.run_note = QLabel()  # what the last automatic schedule proved, while it holds
+        self.run_note.setObjectName("summaryRun")
+        self.run_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.totals)
+        layout.addWidget(self.run_note)
         layout.addWidget(self.view, 1)
 
     def load(self) -> None:
@@ -165,3 +170,7 @@ class SummaryTab(QWidget):
         self.totals.setText(_("{meetings} meetings; {breaks} breaks in all; {unplaced} "
                               "requested meetings not placed.").format(
             meetings=meetings, breaks=sum(line.breaks for line in lines), unplaced=unplaced))
+        with self.context.mission.session_factory() as session:
+            record = latest_run(session)
+        self.run_note.setText(record.text() if record is not None else "")
+        self.run_note.setVisible(record is not None)

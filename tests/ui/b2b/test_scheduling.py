@@ -123,3 +123,28 @@ def test_closing_the_mission_while_scheduling_stores_nothing(
             assert (session.scalar(select(func.count()).select_from(Meeting)) or 0) == before
     finally:
         mission.close()
+
+
+def test_the_summary_says_what_the_automatic_schedule_proved_while_it_holds(
+        open_window: Callable[..., MainWindow], forum: Forum, qtbot: QtBot) -> None:
+    page = page_of(open_window(forum.path))
+    with page.context.mission.transaction() as session:
+        session.execute(Meeting.__table__.delete())
+    page.schedule.reload()
+    page.tabs.setCurrentWidget(page.summary)
+    assert not page.summary.run_note.isVisibleTo(page.summary)  # never scheduled yet
+    page.scheduler.time_limit_s = 5
+    operation = page.scheduler.start()
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=30000):
+        pass
+    page.tabs.setCurrentWidget(page.schedule)
+    page.tabs.setCurrentWidget(page.summary)
+    note = page.summary.run_note
+    assert note.isVisibleTo(page.summary)
+    assert "3 of 3 meetings placed" in note.text()
+    assert "proved the fewest possible" in note.text()
+    page.context.undo_stack.undo()  # the meetings are gone: the claim no longer holds
+    page.tabs.setCurrentWidget(page.schedule)
+    page.tabs.setCurrentWidget(page.summary)
+    assert "schedule again or re-plan" in note.text()
