@@ -179,6 +179,13 @@ def format_weekday_date(value: date, language: str | None = None) -> str:
     return babel_format_date(value, format="EEEE d MMMM y", locale=lang)
 
 
+def format_day_month(value: date, language: str | None = None) -> str:
+    """A day of the mission's year, in a list of days: ``May 16`` / ``16 mai``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMd", value, locale=language or _active_language)
+
+
 def format_short_day(value: date, language: str | None = None) -> str:
     """A day in a table cell, weekday shortened: ``Wed, May 16, 2007`` / ``mer. 16 mai 2007``."""
     from babel.dates import format_skeleton

@@ -12,6 +12,7 @@ from desktop.i18n import (
     _,
     format_date,
     format_datetime,
+    format_day_month,
     format_seconds,
     language_context,
     ngettext,
@@ -76,6 +77,9 @@ def test_dates_are_written_per_locale() -> None:
 
     assert format_date(date(2007, 5, 15), language="fr") == "15 mai 2007"
     assert re.match(r"May 15, 2007", format_date(date(2007, 5, 15), language="en"))
+    # In a list of days (nights without a hotel), without the year.
+    assert format_day_month(date(2007, 5, 16), language="en") == "May 16"
+    assert format_day_month(date(2007, 5, 16), language="fr") == "16 mai"
 
 
 def test_times_and_durations_are_written_per_locale() -> None:

@@ -25,7 +25,7 @@ from desktop.db.models import (
     session_attendee,
 )
 from desktop.errors import Problem
-from desktop.i18n import _
+from desktop.i18n import _, format_date
 from desktop.validation import Checker, fold
 
 PASSPORT_MARGIN_MONTHS = 6
@@ -257,13 +257,13 @@ def person_warnings(person: Person, mission: Mission) -> list[Problem]:
         if person.passport_expiry < mission.end_date:
             warnings.append(Problem(
                 _("{name}'s passport expires on {date}, before the mission ends.")
-                .format(name=person.full_name, date=person.passport_expiry.isoformat()),
+                .format(name=person.full_name, date=format_date(person.passport_expiry)),
                 field="passport_expiry", severity="warning"))
         elif person.passport_expiry < limit:
             warnings.append(Problem(
                 _("{name}'s passport expires on {date}, within six months of the mission's "
                   "end: many countries refuse entry.")
-                .format(name=person.full_name, date=person.passport_expiry.isoformat()),
+                .format(name=person.full_name, date=format_date(person.passport_expiry)),
                 field="passport_expiry", severity="warning"))
     return warnings
 

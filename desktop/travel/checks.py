@@ -29,7 +29,7 @@ from desktop.db.models import (
     RoomBlock,
     Venue,
 )
-from desktop.i18n import _, current_language, ngettext
+from desktop.i18n import _, current_language, format_date, format_day_month, ngettext
 from desktop.missions import get_mission
 from desktop.travel.attendance import TimedSession, sessions_of, timed_sessions, venue_instant
 from desktop.travel.journeys import (
@@ -122,7 +122,7 @@ def _timed(session: Session) -> list[TimedSession]:
 
 
 def _days(nights: Sequence[date]) -> str:
-    return ", ".join(n.isoformat() for n in nights)
+    return ", ".join(format_day_month(n) for n in nights)
 
 
 # -- flights -----------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def hotel_night_findings(session: Session) -> list[Finding]:
             found.append(Finding(_(
                 "{name} has no hotel night booked; they need {n} nights from {first} to "
                 "{last}.").format(name=person.full_name, n=len(needed),
-                                  first=needed[0].isoformat(), last=needed[-1].isoformat()),
+                                  first=format_date(needed[0]), last=format_date(needed[-1])),
                 Ref("person", person.id), "warning", HOTELS))
             continue
         missing = [n for n in needed if n not in covered_nights(own)]
@@ -312,9 +312,9 @@ def overlapping_stay_findings(session: Session) -> list[Finding]:
                         "{name} has two rooms on the same nights: {first} {a_in} → {a_out} and "
                         "{second} {b_in} → {b_out}.").format(
                         name=first.person.full_name, first=first.hotel.name,
-                        a_in=first.check_in.isoformat(), a_out=first.check_out.isoformat(),
-                        second=second.hotel.name, b_in=second.check_in.isoformat(),
-                        b_out=second.check_out.isoformat()),
+                        a_in=format_date(first.check_in), a_out=format_date(first.check_out),
+                        second=second.hotel.name, b_in=format_date(second.check_in),
+                        b_out=format_date(second.check_out)),
                         Ref("hotel_stay", second.id), "error", HOTELS))
     return found
 
@@ -332,7 +332,7 @@ def overbooked_block_findings(session: Session) -> list[Finding]:
                 block = blocks[(hotel_id, row.night, row.room_type)]
                 found.append(Finding(_(
                     "{hotel} on the night of {night}: {booked} {type} rooms booked for {held} "
-                    "held.").format(hotel=hotel.name, night=row.night.isoformat(),
+                    "held.").format(hotel=hotel.name, night=format_date(row.night),
                                     booked=row.booked, type=label(row.room_type).lower(),
                                     held=row.held), Ref("room_block", block.id), "warning",
                     HOTELS))
@@ -358,7 +358,7 @@ def sharing_findings(session: Session) -> list[Finding]:
                     "{name} shares a room at {hotel} ({inn} → {out}) with {mate}, but {mate}'s "
                     "stay there does not say so.").format(
                     name=stay.person.full_name, hotel=stay.hotel.name,
-                    inn=stay.check_in.isoformat(), out=stay.check_out.isoformat(),
+                    inn=format_date(stay.check_in), out=format_date(stay.check_out),
                     mate=mate.full_name if mate else "?"),
                     Ref("hotel_stay", stay.id), "warning", HOTELS))
     return found

@@ -17,7 +17,7 @@ from desktop import records
 from desktop.db.enums import RoomType, VenueKind, label
 from desktop.db.models import HotelStay, Person, RoomBlock, Venue
 from desktop.errors import NotFoundError, ValidationError
-from desktop.i18n import _
+from desktop.i18n import _, format_date
 from desktop.travel.rooming import (  # re-exported: the hotel capability's public face
     OccupancyRow,
     RoomingRow,
@@ -91,7 +91,7 @@ def validate_stay(session: Session, person_id: int, data: HotelStayInput,
     room_type = _room_type(check, data.room_type)
     if data.check_out <= data.check_in:
         check.error("check_out", _("Check-out ({out}) must be after check-in ({inn}).")
-                    .format(out=data.check_out.isoformat(), inn=data.check_in.isoformat()))
+                    .format(out=format_date(data.check_out), inn=format_date(data.check_in)))
     room_number = check.optional("room_number", data.room_number, _("The room number"), 20)
     requests = check.optional("special_requests", data.special_requests,
                               _("Special requests"), 300)
@@ -111,7 +111,7 @@ def validate_stay(session: Session, person_id: int, data: HotelStayInput,
         if clash is not None:
             check.error("check_in", _("{name} already stays at {hotel} from {inn} to {out}.")
                         .format(name=person.full_name, hotel=clash.hotel.name,
-                                inn=clash.check_in.isoformat(), out=clash.check_out.isoformat()))
+                                inn=format_date(clash.check_in), out=format_date(clash.check_out)))
     check.raise_if_any()
     assert hotel is not None
     return HotelStayInput(hotel_id=hotel.id, check_in=data.check_in, check_out=data.check_out,
@@ -178,7 +178,7 @@ def validate_block(session: Session, data: RoomBlockInput,
         if clash is not None:
             check.error("night", _("{hotel} already has a block of {type} rooms for the night "
                                    "of {night}; change that one.").format(
-                hotel=hotel.name, type=label(room_type).lower(), night=data.night.isoformat()))
+                hotel=hotel.name, type=label(room_type).lower(), night=format_date(data.night)))
     check.raise_if_any()
     assert hotel is not None
     return RoomBlockInput(hotel_id=hotel.id, night=data.night, room_type=room_type,
@@ -209,7 +209,7 @@ def set_blocks(session: Session, hotel_id: int, first_night: date, last_night: d
     """Hold ``rooms`` rooms of a type for every night of a range (creating or changing)."""
     if last_night < first_night:
         raise ValidationError(_("The last night ({last}) is before the first ({first}).").format(
-            last=last_night.isoformat(), first=first_night.isoformat()), field="last_night")
+            last=format_date(last_night), first=format_date(first_night)), field="last_night")
     blocks = []
     night = first_night
     while night <= last_night:

@@ -31,7 +31,7 @@ from desktop.db.models import (
     Venue,
 )
 from desktop.errors import NotFoundError, ValidationError
-from desktop.i18n import _
+from desktop.i18n import _, format_date
 from desktop.travel.grouping import DEFAULT_FLEET, group_stream, vehicle_for
 from desktop.travel.journeys import Geography, all_segments_by_person, split_journeys
 
@@ -174,8 +174,8 @@ def plan_transfers(session: Session, window_minutes: int = 60, capacity: int | N
                     plan.skipped.append(SkippedSeat(
                         person_id, name, segment.code,
                         _("no hotel booked for the night of {night}").format(
-                            night=(night if arriving else night - timedelta(days=1))
-                            .isoformat())))
+                            night=format_date(night if arriving
+                                              else night - timedelta(days=1)))))
                     continue
                 streams[(direction, airport, hotel.id)].append(
                     _Need(person_id, name, segment, hotel, ready))

@@ -171,10 +171,10 @@ def test_people_without_hotel_nights_and_uncovered_nights(
     ann, bob = traveller("Ann", "Able"), traveller("Bob", "Baker")
     add_stay(session, bob.id, HotelStayInput(hotel().id, may(14), may(16)))
     assert checks.hotel_night_findings(session) == [
-        Finding("Ann Able has no hotel night booked; they need 4 nights from 2007-05-14 to "
-                "2007-05-17.", Ref("person", ann.id), "warning", "hotels"),
-        Finding("Bob Baker is in the country but has no hotel for the nights of 2007-05-16, "
-                "2007-05-17.", Ref("person", bob.id), "warning", "hotels")]
+        Finding("Ann Able has no hotel night booked; they need 4 nights from May 14, 2007 to "
+                "May 17, 2007.", Ref("person", ann.id), "warning", "hotels"),
+        Finding("Bob Baker is in the country but has no hotel for the nights of May 16, "
+                "May 17.", Ref("person", bob.id), "warning", "hotels")]
 
 
 def test_overlapping_stays_from_an_import_are_an_error(
@@ -185,8 +185,8 @@ def test_overlapping_stays_from_an_import_are_an_error(
     session.add(second)
     session.flush()
     assert checks.overlapping_stay_findings(session) == [Finding(
-        "Jane Doe has two rooms on the same nights: Hyatt Regency 2007-05-13 → 2007-05-16 and "
-        "Tour Hassan 2007-05-15 → 2007-05-17.", Ref("hotel_stay", second.id), "error",
+        "Jane Doe has two rooms on the same nights: Hyatt Regency May 13, 2007 → May 16, 2007 and "
+        "Tour Hassan May 15, 2007 → May 17, 2007.", Ref("hotel_stay", second.id), "error",
         "hotels")]
 
 
@@ -197,7 +197,7 @@ def test_an_overbooked_block_is_flagged(session: Session, person: Callable[..., 
     for name in ("Ann", "Bob"):
         add_stay(session, person(name, "X").id, HotelStayInput(hyatt.id, may(14), may(15)))
     assert checks.overbooked_block_findings(session) == [Finding(
-        "Hyatt Regency on the night of 2007-05-14: 2 single rooms booked for 1 held.",
+        "Hyatt Regency on the night of May 14, 2007: 2 single rooms booked for 1 held.",
         Ref("room_block", block.id), "warning", "hotels")]
 
 
@@ -209,7 +209,7 @@ def test_sharing_must_be_mutual(session: Session, person: Callable[..., Person],
                                                     sharing_with_id=bob.id))
     add_stay(session, bob.id, HotelStayInput(hyatt.id, may(14), may(16), RoomType.TWIN))
     assert checks.sharing_findings(session) == [Finding(
-        "Ann Able shares a room at Hyatt Regency (2007-05-14 → 2007-05-16) with Bob Baker, but "
+        "Ann Able shares a room at Hyatt Regency (May 14, 2007 → May 16, 2007) with Bob Baker, but "
         "Bob Baker's stay there does not say so.", Ref("hotel_stay", stay.id), "warning",
         "hotels")]
 
@@ -221,5 +221,5 @@ def test_travel_checks_join_the_mission_problems_list(
         mission_findings(session))
     assert messages(checks.travel_findings(session)) == [
         "Joe Smith is confirmed and comes from abroad but has no flight yet.",
-        "Joe Smith has no hotel night booked; they need 4 nights from 2007-05-14 to "
-        "2007-05-17."]
+        "Joe Smith has no hotel night booked; they need 4 nights from May 14, 2007 to "
+        "May 17, 2007."]

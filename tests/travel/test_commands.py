@@ -54,7 +54,7 @@ def test_group_transfers_prints_runs_and_writes_only_with_apply(
     out = capsys.readouterr().out
     assert ("2007-05-14 07:15 UTC+00  arrival  CMN → Hyatt Regency  car (1/3)  "
             "Ann Able (AT 201)") in out
-    assert "left out: Hal Able (AT 201): no hotel booked for the night of 2007-05-14" in out
+    assert "left out: Hal Able (AT 201): no hotel booked for the night of May 14, 2007" in out
     assert "Nothing written" in out
     assert transfers_in(mission_path) == 0
     assert main(["travel", "group-transfers", "-m", str(mission_path), "--capacity", "4",
@@ -68,8 +68,8 @@ def test_check_prints_one_line_per_problem_and_exits_1(
     assert main(["travel", "check", "--mission", str(mission_path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        "warning: Hal Able has no hotel night booked; they need 4 nights from 2007-05-14 to "
-        "2007-05-17.",
+        "warning: Hal Able has no hotel night booked; they need 4 nights from May 14, 2007 to "
+        "May 17, 2007.",
     ]
 
 

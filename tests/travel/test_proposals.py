@@ -112,7 +112,7 @@ def test_people_without_a_hotel_or_not_confirmed_are_left_out(
     plan = plan_transfers(session)
     assert plan.runs == []
     assert [(s.name, s.flight, s.reason) for s in plan.skipped] == [
-        ("Hal Homeless", "AT 201", "no hotel booked for the night of 2007-05-14")]
+        ("Hal Homeless", "AT 201", "no hotel booked for the night of May 14, 2007")]
 
 
 def test_applying_writes_proposed_runs_once(session: Session, person: Callable[..., Person],
