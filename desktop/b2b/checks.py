@@ -15,10 +15,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.checks import Finding, Ref, register_check
 from desktop.db.enums import MeetingStatus, RequestStatus
-from desktop.db.models import B2BParticipant, B2BTable, Meeting, MeetingRequest
+from desktop.db.models import B2BParticipant, B2BTable, Meeting, MeetingRequest, SchedulingRun
 from desktop.i18n import _, current_language, ngettext
 
 CATEGORY = "b2b"
+# Before any automatic schedule, this many accepted requests without a meeting or more make one
+# line in the problems list rather than one each.
+GROUP_UNSCHEDULED_FROM = 6
 
 
 def _meetings(session: Session) -> list[Meeting]:
@@ -64,10 +67,22 @@ def unscheduled_findings(session: Session) -> list[Finding]:
             unplaced.append((request_id, requester_id, target_id))
         else:
             optional.add(key)
-    names = _participant_names(session, {i for _r, a, b in unplaced for i in (a, b)})
-    message = _("The accepted meeting of {a} with {b} is not scheduled yet.")
-    found = [Finding(message.format(a=names[a], b=names[b]), Ref("meeting_request", request_id),
-                     category=CATEGORY) for request_id, a, b in unplaced]
+    if len(unplaced) >= GROUP_UNSCHEDULED_FROM and \
+            session.scalar(select(SchedulingRun.id).limit(1)) is None:
+        # Nothing was ever scheduled automatically: one line, not one per request, so that
+        # the rest of the list (passports, hotels) is not buried.
+        found = [Finding(ngettext(
+            "{n} accepted meeting is not scheduled yet: “Schedule automatically”, on the B2B "
+            "meetings page, places it.",
+            "{n} accepted meetings are not scheduled yet: “Schedule automatically”, on the B2B "
+            "meetings page, places them.", len(unplaced)).format(n=len(unplaced)),
+            Ref("meeting_request", unplaced[0][0]), category=CATEGORY)]
+    else:
+        names = _participant_names(session, {i for _r, a, b in unplaced for i in (a, b)})
+        message = _("The accepted meeting of {a} with {b} is not scheduled yet.")
+        found = [Finding(message.format(a=names[a], b=names[b]),
+                         Ref("meeting_request", request_id), category=CATEGORY)
+                 for request_id, a, b in unplaced]
     optional -= seen
     if optional:
         found.append(Finding(ngettext(

@@ -237,6 +237,31 @@ def test_the_grid_of_a_block(session: Session, forum: Forum) -> None:
 # -- what the problems list says (desktop.b2b.checks) ---------------------------------------
 
 
+def test_before_any_automatic_schedule_many_waiting_requests_make_one_problem(
+        session: Session, forum: Forum) -> None:
+    from itertools import combinations
+
+    from desktop.b2b.checks import GROUP_UNSCHEDULED_FROM, unscheduled_findings
+    from desktop.db.enums import RequestStatus
+    from desktop.db.models import SchedulingRun
+
+    teams = list(forum.p.values())
+    for a, b in list(combinations(teams, 2))[:GROUP_UNSCHEDULED_FROM]:
+        add_request(session, RequestInput(a.id, b.id, status=RequestStatus.ACCEPTED))
+    assert [f.message for f in unscheduled_findings(session)] == [
+        f"{GROUP_UNSCHEDULED_FROM} accepted meetings are not scheduled yet: “Schedule "
+        "automatically”, on the B2B meetings page, places them."]
+    # Once the scheduler has run, what is left unplaced is named pair by pair.
+    session.add(SchedulingRun(status="feasible", placed=0, to_place=6, required=6,
+                              required_placed=0, breaks=0, bound_breaks=0,
+                              max_break_spread=2, solve_seconds=1.0, fingerprint="0" * 64))
+    session.flush()
+    found = [f.message for f in unscheduled_findings(session)]
+    assert len(found) == GROUP_UNSCHEDULED_FROM
+    assert found[0] == "The accepted meeting of Atlas Offshore with Boston Code is not " \
+        "scheduled yet."
+
+
 def test_the_problems_list_names_unscheduled_and_misplaced_meetings(session: Session,
                                                                     forum: Forum) -> None:
     from desktop.b2b.checks import (
