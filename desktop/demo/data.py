@@ -456,7 +456,8 @@ ORGANISERS: tuple[PersonRow, ...] = (
     _staff(None, "Karima", "Mouline", "Interpreter (Arabic, French, English)", Category.STAFF,
            "ar fr en", "06 66 19 84 27", nationality="MA"),
     _staff(None, "Paul-Henri", "Lefebvre", "Interpreter (French, English)", Category.STAFF,
-           "fr en", "+212 6 67 52 63 18", nationality="FR"),
+           "fr en", "+212 6 67 52 63 18", nationality="MA",
+           notes="French-Moroccan; lives in Casablanca and goes home by train."),
 )
 
 INTERPRETERS: tuple[str, ...] = ("Zoë Haddad", "Karima Mouline", "Paul-Henri Lefebvre")

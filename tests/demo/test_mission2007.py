@@ -161,3 +161,13 @@ def test_documents_are_french_for_people_who_read_french_first() -> None:
     assert document_language(("ar", "fr")) == "fr"
     assert document_language(("en", "fr", "ar")) == "en"
     assert document_language(("ar", "en")) == "en"
+
+
+def test_besides_that_passport_the_problems_are_only_the_meetings_still_to_schedule(
+        demo: Session) -> None:
+    # Travel is complete: everyone from abroad has flights and hotel nights (the
+    # interpreters live in Morocco).
+    found = mission_findings(demo)
+    assert {f.category for f in found} == {"passport", "b2b"}
+    assert [f.message for f in found if f.category == "b2b"][0].endswith(
+        "“Schedule automatically”, on the B2B meetings page, places them.")
