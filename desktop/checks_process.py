@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +27,9 @@ from desktop.checks import Finding, mission_findings
 from desktop.db.models import Venue
 from desktop.missions import get_mission
 from desktop.overview import MissionCounts, mission_counts
+
+if TYPE_CHECKING:
+    from desktop.b2b.runs import RunRecord
 
 
 @dataclass
@@ -40,14 +43,17 @@ class OverviewData:
     cities: list[str]
     counts: MissionCounts
     findings: list[Finding]
+    b2b_run: RunRecord | None = None  # what the last automatic schedule proved
 
 
 def mission_summary(session: Session) -> OverviewData:
     """The headline and the counts, without the problems list."""
     mission = get_mission(session)
     cities = sorted({c for c in session.scalars(select(Venue.city).distinct()) if c})
+    from desktop.b2b.runs import latest_run
+
     return OverviewData(mission.name, mission.start_date, mission.end_date, mission.organisers,
-                        cities, mission_counts(session), [])
+                        cities, mission_counts(session), [], latest_run(session))
 
 
 def summary_of_file(path: str | Path) -> OverviewData:

@@ -169,5 +169,5 @@ def test_besides_that_passport_the_problems_are_only_the_meetings_still_to_sched
     # interpreters live in Morocco).
     found = mission_findings(demo)
     assert {f.category for f in found} == {"passport", "b2b"}
-    assert [f.message for f in found if f.category == "b2b"][0].endswith(
+    assert next(f.message for f in found if f.category == "b2b").endswith(
         "“Schedule automatically”, on the B2B meetings page, places them.")

@@ -242,3 +242,24 @@ def test_a_mission_that_is_not_a_file_gets_its_list_in_the_window(
         assert starts == []
     finally:
         window.close_mission()
+
+
+def test_the_overview_says_what_the_automatic_schedule_proved(window: MainWindow,
+                                                               qtbot: QtBot) -> None:
+    from desktop.b2b.mission_commands import MissionCounts
+    from desktop.b2b.runs import record_run
+
+    overview = overview_of(window)
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+    assert not overview.b2b_run.isVisibleTo(overview)  # never scheduled automatically
+    counts = MissionCounts(placed=2, to_place=161, required=137, required_placed=2,
+                           per_priority=(2, 0, 0), breaks=0, bound_breaks=0,
+                           status="optimal", seconds=1.0)
+    with window.context.mission.transaction() as session:
+        assert record_run(session, counts, replan=False, max_break_spread=2) is not None
+    overview.data = None
+    overview.load()
+    qtbot.waitUntil(lambda: overview.data is not None, timeout=WAIT_MS)
+    assert overview.b2b_run.isVisibleTo(overview)
+    assert "2 of 161 meetings placed, 0 breaks in all, proved the fewest possible" in \
+        overview.b2b_run.text()

@@ -149,6 +149,14 @@ class OverviewPage(Page):
         self.problems_title.setFont(bold)
         arrivals_title = QLabel(_("Arrivals per day"))
         arrivals_title.setFont(bold)
+        self.b2b_title = QLabel(_("B2B schedule"))
+        self.b2b_title.setFont(bold)
+        self.b2b_run = QLabel()  # what the last automatic schedule proved, while it holds
+        self.b2b_run.setObjectName("b2bRun")
+        self.b2b_run.setWordWrap(True)
+        self.b2b_run.setTextFormat(Qt.TextFormat.PlainText)
+        self.b2b_title.hide()
+        self.b2b_run.hide()
         self.recheck = QPushButton(_("&Check again"))
         self.recheck.clicked.connect(self.load)
         self.findings = FindingsModel(self)
@@ -189,6 +197,9 @@ class OverviewPage(Page):
         layout.addSpacing(8)
         layout.addWidget(arrivals_title)
         layout.addWidget(self.arrivals)
+        layout.addSpacing(8)
+        layout.addWidget(self.b2b_title)
+        layout.addWidget(self.b2b_run)
         layout.addSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.problems, 1)
@@ -334,6 +345,10 @@ class OverviewPage(Page):
             ngettext("{day}: {n} arrival", "{day}: {n} arrivals", n).format(
                 day=format_weekday_date(day), n=n)
             for day, n in counts.arrivals_by_day.items()) or _("No arrivals recorded yet."))
+        run = data.b2b_run
+        self.b2b_run.setText(run.text() if run is not None else "")
+        self.b2b_title.setVisible(run is not None)
+        self.b2b_run.setVisible(run is not None)
 
     def show_data(self, data: OverviewData) -> None:
         self.data = data
