@@ -30,7 +30,7 @@ from desktop.db.models import (
     Venue,
 )
 from desktop.errors import ConflictError, Problem
-from desktop.i18n import _, current_language, ngettext
+from desktop.i18n import _, current_language, format_date, ngettext
 from desktop.validation import Checker
 
 Interval = tuple[datetime, datetime]
@@ -188,8 +188,8 @@ def program_session_warnings(session: Session, data: ProgramSessionInput) -> lis
                                 or data.ends_at.date() > mission.end_date):
         warnings.append(Problem(
             _("“{title}” is outside the mission's dates ({start} to {end}).").format(
-                title=data.title, start=mission.start_date.isoformat(),
-                end=mission.end_date.isoformat()),
+                title=data.title, start=format_date(mission.start_date),
+                end=format_date(mission.end_date)),
             field="starts_at", severity="warning"))
     return warnings
 

@@ -107,7 +107,7 @@ def test_outside_the_mission_dates_is_a_warning_not_a_refusal(session: Session) 
     warnings = program_session_warnings(session, data)
     assert created.id is not None
     assert [w.severity for w in warnings] == ["warning"]
-    assert "outside the mission's dates" in warnings[0].message
+    assert "outside the mission's dates (May 14, 2007 to May 17, 2007)" in warnings[0].message
     assert program_session_warnings(session, item("Opening", at(14, 9), at(14, 10))) == []
 
 
