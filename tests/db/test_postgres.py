@@ -75,3 +75,31 @@ def test_a_shared_mission_works_through_the_same_services(server: str) -> None:
                                                             side=Side.HOST))
     with MissionFile.connect(server) as again, again.transaction() as session:
         assert mission_counts(session).organizations == 1
+
+
+def test_a_shared_mission_keeps_what_the_automatic_schedule_proved(server: str) -> None:
+    from datetime import datetime
+
+    from desktop.b2b.mission_commands import MissionCounts
+    from desktop.b2b.runs import latest_run, record_run
+    from desktop.b2b.setup import generate_slots, set_tables
+    from desktop.db.enums import SessionKind
+    from desktop.program.sessions import ProgramSessionInput, add_program_session
+
+    with MissionFile.connect(server, create=True) as mission:
+        with mission.transaction() as session:
+            create_mission(session, MissionInput(name="Casablanca 2007",
+                                                 start_date=date(2007, 5, 14),
+                                                 end_date=date(2007, 5, 17)))
+            block = add_program_session(session, ProgramSessionInput(
+                "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
+                datetime(2007, 5, 15, 12)))
+            generate_slots(session, block.id, 20)
+            set_tables(session, block.id, 4)
+            counts = MissionCounts(placed=0, to_place=0, required=0, required_placed=0,
+                                   per_priority=(0, 0, 0), breaks=0, bound_breaks=0,
+                                   status="optimal", seconds=0.5)
+            assert record_run(session, counts, replan=False, max_break_spread=2) is not None
+        with mission.transaction() as session:
+            run = latest_run(session)
+            assert run is not None and run.current and run.finished_at.tzinfo is not None
