@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from b2b_scheduler import machine_line
+
 from desktop.b2b.generator import generate
 
 ROW = re.compile(r"^\| (?P<name>[a-z]+-\d+) \| [^|]+\| [^|]+\| [^|]+\| (?P<breaks>\d+) \| "
@@ -110,6 +112,7 @@ def main() -> int:
     lines = [
         "## B2B scheduler: the unproved schedules, asked offline",
         "",
+        machine_line(),
         f"Command: `python benchmarks/b2b_optimum.py --seconds {args.seconds:g}` on the "
         f"forums of `{args.source}` not proved optimal within the time limit (forums without "
         "wishes). One SAT question per forum, no time pressure: is there a schedule with "
