@@ -18,9 +18,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.b2b.bridge import export_problem
+from desktop.b2b.bridge import export_problem, parse_pair_id
 from desktop.b2b.instance import instance_to_dict
 from desktop.b2b.mission_commands import MissionCounts
+from desktop.db.enums import MeetingStatus
 from desktop.db.models import Meeting, SchedulingRun
 from desktop.errors import MissionDeskError
 from desktop.i18n import _, format_datetime, ngettext, translate_in, translate_plural_in
@@ -123,3 +124,25 @@ def latest_run(session: Session) -> RunRecord | None:
     return RunRecord(run.finished_at, run.replan, run.status, run.placed, run.to_place,
                      run.breaks, run.bound_breaks,
                      fingerprint(session, run.max_break_spread) == run.fingerprint)
+
+
+def left_out_reasons(session: Session, record: RunRecord | None) -> dict[frozenset[int], str]:
+    """Why each request without a meeting stays out, in the scheduler's own words, while the
+    last automatic schedule (``record``, from :func:`latest_run`) still holds; else nothing,
+    since the request may simply be new."""
+    if record is None or not record.current:
+        return {}
+    from desktop.b2b.explain import optional_reason
+    from desktop.b2b.greedy import index
+
+    problem = export_problem(session, time_limit_s=None)
+    placed = {frozenset((a, b)) for a, b in session.execute(
+        select(Meeting.participant_a_id, Meeting.participant_b_id)
+        .where(Meeting.status != MeetingStatus.CANCELLED))}
+    ix = index(problem)
+    reasons = {}
+    for m, spec in enumerate(problem.meetings):
+        pair = parse_pair_id(spec.id)
+        if pair is not None and frozenset(pair) not in placed:
+            reasons[frozenset(pair)] = optional_reason(problem, ix, m)
+    return reasons

@@ -104,3 +104,32 @@ def test_the_claim_holds_whatever_the_interface_language_or_the_names(mission: P
         session.flush()
         renamed = latest_run(session)
         assert renamed is not None and renamed.current
+
+
+def test_the_reasons_of_a_request_left_out_outlive_the_session(mission: Path) -> None:
+    from desktop.b2b.requests import RequestInput, add_request
+    from desktop.b2b.runs import left_out_reasons
+    from desktop.b2b.setup import ensure_participant, list_slots, set_unavailable
+    from desktop.db.enums import Side
+    from desktop.roster.organizations import OrganizationInput, add_organization
+
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        dakhla = ensure_participant(session, organization_id=add_organization(
+            session, OrganizationInput("Dakhla Data", Side.HOST)).id)
+        for slot in list_slots(session):
+            set_unavailable(session, dakhla.id, slot.id, "site visit")
+        atlas = session.scalars(select(Organization).where(Organization.name == "Atlas")).one()
+        atlas_team = ensure_participant(session, organization_id=atlas.id)
+        add_request(session, RequestInput(atlas_team.id, dakhla.id, 2))
+        pair = frozenset((atlas_team.id, dakhla.id))
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        record = latest_run(session)
+        reasons = left_out_reasons(session, record)
+        assert list(reasons) == [pair]
+        assert "share no free slot" in reasons[pair]
+        first = session.scalars(select(MeetingRequest.id)).first()
+        assert first is not None
+        set_request_status(session, first, RequestStatus.DECLINED)
+        session.flush()
+        assert left_out_reasons(session, latest_run(session)) == {}

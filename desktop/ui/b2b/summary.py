@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.b2b.meetings import list_meetings
-from desktop.b2b.runs import latest_run
+from desktop.b2b.runs import RunRecord, latest_run, left_out_reasons
 from desktop.b2b.setup import list_participants, list_slots, participant_side
 from desktop.db.enums import RequestStatus, label
 from desktop.db.models import MeetingRequest
@@ -84,7 +84,8 @@ class SummaryModel(QAbstractTableModel):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session_factory = session_factory
-        self.reasons: dict[Pair, str] = {}
+        self.reasons: dict[Pair, str] = {}  # from this window's last run
+        self.run: RunRecord | None = None  # the last automatic schedule, read with the lines
         self.ids: list[int] = []
         self._lines: dict[int, Line] = {}
 
@@ -99,7 +100,10 @@ class SummaryModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         with self.session_factory() as session:
-            self._lines = summary_lines(session, self.reasons)
+            self.run = latest_run(session)
+            # A run of an earlier session still holding: its reasons, worked out again.
+            known = left_out_reasons(session, self.run)
+            self._lines = summary_lines(session, {**known, **self.reasons})
         self.ids = list(self._lines)
         self.endResetModel()
 
@@ -170,7 +174,6 @@ class SummaryTab(QWidget):
         self.totals.setText(_("{meetings} meetings; {breaks} breaks in all; {unplaced} "
                               "requested meetings not placed.").format(
             meetings=meetings, breaks=sum(line.breaks for line in lines), unplaced=unplaced))
-        with self.context.mission.session_factory() as session:
-            record = latest_run(session)
+        record = self.model.run
         self.run_note.setText(record.text() if record is not None else "")
         self.run_note.setVisible(record is not None)
