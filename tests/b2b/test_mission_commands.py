@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.b2b.bridge import export_problem
 from desktop.b2b.instance import MeetingSpec, PlacedMeeting, Schedule, Unscheduled
@@ -62,6 +63,15 @@ def mission(tmp_path: Path) -> Path:
         for a, b in (("Atlas", "Maroc"), ("Boston", "Maroc"), ("Atlas", "Boston")):
             add_request(session, RequestInput(teams[a], teams[b], 1, RequestStatus.ACCEPTED))
     return path
+
+
+def add_rabat_block(session: Session) -> None:
+    """A second block, of three slots at one table: fewer tables than the first."""
+    rabat = add_program_session(session, ProgramSessionInput(
+        "B2B Rabat", SessionKind.B2B_BLOCK, datetime(2007, 5, 16, 9),
+        datetime(2007, 5, 16, 10)))
+    generate_slots(session, rabat.id, 20)
+    set_tables(session, rabat.id, 1)
 
 
 def meetings(path: Path) -> list[tuple[int, int]]:
@@ -127,11 +137,7 @@ def test_counts_are_in_mission_terms_without_placeholders(
     """A second block with fewer tables makes the bridge add placeholder meetings; the summary
     counts only the mission's own meetings."""
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
-        rabat = add_program_session(session, ProgramSessionInput(
-            "B2B Rabat", SessionKind.B2B_BLOCK, datetime(2007, 5, 16, 9),
-            datetime(2007, 5, 16, 10)))
-        generate_slots(session, rabat.id, 20)
-        set_tables(session, rabat.id, 1)
+        add_rabat_block(session)
         instance = export_problem(session)
     assert placeholder_count(instance) == 3
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0

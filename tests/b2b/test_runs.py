@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,13 +10,11 @@ from desktop.b2b.meetings import move_meeting
 from desktop.b2b.mission_commands import MissionCounts
 from desktop.b2b.requests import set_request_status
 from desktop.b2b.runs import latest_run, record_run
-from desktop.b2b.setup import generate_slots, set_tables
-from desktop.db.enums import RequestStatus, SessionKind
+from desktop.db.enums import RequestStatus
 from desktop.db.missionfile import MissionFile
 from desktop.db.models import B2BTable, Meeting, MeetingRequest, Organization, SchedulingRun
 from desktop.i18n import set_language
-from desktop.program.sessions import ProgramSessionInput, add_program_session
-from tests.b2b.test_mission_commands import mission, run
+from tests.b2b.test_mission_commands import add_rabat_block, mission, run
 
 __all__ = ["mission"]  # the fixture: a block of three slots, two tables, three requests
 
@@ -86,11 +83,7 @@ def test_the_claim_holds_whatever_the_interface_language_or_the_names(mission: P
     # A second block with fewer tables: the problem then names placeholder tables in the
     # interface's language.
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
-        block = add_program_session(session, ProgramSessionInput(
-            "B2B Rabat", SessionKind.B2B_BLOCK, datetime(2007, 5, 16, 9),
-            datetime(2007, 5, 16, 10)))
-        generate_slots(session, block.id, 20)
-        set_tables(session, block.id, 1)
+        add_rabat_block(session)
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
         set_language("fr")

@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.orm import Session
 
 from desktop.db import schema
 from desktop.db.base import Base
@@ -38,6 +39,11 @@ def _empty(url: str) -> None:
     engine.dispose()
 
 
+def _casablanca(session: Session) -> None:
+    create_mission(session, MissionInput(name="Casablanca 2007", start_date=date(2007, 5, 14),
+                                         end_date=date(2007, 5, 17)))
+
+
 @pytest.fixture
 def server() -> Iterator[str]:
     _empty(URL)
@@ -57,9 +63,7 @@ def test_migrations_build_exactly_the_models_on_postgresql(server: str) -> None:
 def test_a_shared_mission_works_through_the_same_services(server: str) -> None:
     with MissionFile.connect(server, create=True) as mission:
         with mission.transaction() as session:
-            create_mission(session, MissionInput(name="Casablanca 2007",
-                                                 start_date=date(2007, 5, 14),
-                                                 end_date=date(2007, 5, 17)))
+            _casablanca(session)
             company = add_organization(session, OrganizationInput(
                 name="Maroc Data Services", side=Side.HOST, country="MA"))
             add_person(session, PersonInput(given_name="Éloïse", family_name="Benhamou",
@@ -88,9 +92,7 @@ def test_a_shared_mission_keeps_what_the_automatic_schedule_proved(server: str) 
 
     with MissionFile.connect(server, create=True) as mission:
         with mission.transaction() as session:
-            create_mission(session, MissionInput(name="Casablanca 2007",
-                                                 start_date=date(2007, 5, 14),
-                                                 end_date=date(2007, 5, 17)))
+            _casablanca(session)
             block = add_program_session(session, ProgramSessionInput(
                 "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
                 datetime(2007, 5, 15, 12)))
