@@ -30,12 +30,18 @@ def meeting_count(page: B2BPage) -> int:
         return session.scalar(select(func.count()).select_from(Meeting)) or 0
 
 
-def test_scheduling_places_the_meetings_and_can_be_undone(
-        open_window: Callable[..., MainWindow], forum: Forum, qtbot: QtBot) -> None:
-    page = page_of(open_window(forum.path))
+def without_meetings(window: MainWindow) -> B2BPage:
+    """The B2B page of a forum whose meetings were all deleted: everything left to place."""
+    page = page_of(window)
     with page.context.mission.transaction() as session:
         session.execute(Meeting.__table__.delete())
     page.schedule.reload()
+    return page
+
+
+def test_scheduling_places_the_meetings_and_can_be_undone(
+        open_window: Callable[..., MainWindow], forum: Forum, qtbot: QtBot) -> None:
+    page = without_meetings(open_window(forum.path))
     scheduler = page.scheduler
     scheduler.time_limit_s = 5
     qtbot.mouseClick(page.schedule.schedule_button, Qt.MouseButton.LeftButton)
@@ -127,10 +133,7 @@ def test_closing_the_mission_while_scheduling_stores_nothing(
 
 def test_the_summary_says_what_the_automatic_schedule_proved_while_it_holds(
         open_window: Callable[..., MainWindow], forum: Forum, qtbot: QtBot) -> None:
-    page = page_of(open_window(forum.path))
-    with page.context.mission.transaction() as session:
-        session.execute(Meeting.__table__.delete())
-    page.schedule.reload()
+    page = without_meetings(open_window(forum.path))
     page.tabs.setCurrentWidget(page.summary)
     assert not page.summary.run_note.isVisibleTo(page.summary)  # never scheduled yet
     page.scheduler.time_limit_s = 5
