@@ -49,8 +49,9 @@ from desktop.b2b.instance import (
 )
 from desktop.b2b.setup import (
     all_unavailable_slots,
+    languages_of,
     list_slots,
-    participant_languages,
+    people_by_participant,
     slot_label,
     table_label,
 )
@@ -154,7 +155,8 @@ def export_problem(session: Session, *, keep_current: bool = False,
     layout = _layout(session, slots)
     pins = _pins(layout)
     participants = list(session.scalars(select(B2BParticipant).order_by(B2BParticipant.id)))
-    unavailable = all_unavailable_slots(session)
+    people_of = people_by_participant(session)
+    unavailable = all_unavailable_slots(session, people_of)
     pairs: dict[tuple[int, int], _Pair] = defaultdict(_Pair)
     for request in session.scalars(select(MeetingRequest).order_by(MeetingRequest.id)):
         if request.status != RequestStatus.DECLINED:
@@ -186,7 +188,7 @@ def export_problem(session: Session, *, keep_current: bool = False,
                           frozenset(s for s in unavailable.get(p.id, {})
                                     if s not in kept_slots[p.id]),
                           pins.get(p.id), p.max_meetings,
-                          tuple(participant_languages(session, p.id)) or None)
+                          tuple(languages_of(people_of.get(p.id, []))) or None)
               for p in participants]
     holds, hold_specs = _placeholders(layout, slots)
     mission = session.scalars(select(Mission)).first()
