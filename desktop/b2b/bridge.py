@@ -47,6 +47,7 @@ from desktop.b2b.instance import (
     Schedule,
     Slot,
 )
+from desktop.b2b.mission_commands import mission_counts
 from desktop.b2b.setup import (
     all_unavailable_slots,
     languages_of,
@@ -294,7 +295,8 @@ def store_schedule(session: Session, instance: Instance, schedule: Schedule, *,
     """Write the solver's answer as automatic meetings; meetings locked or placed by hand are
     left as they are. An infeasible answer, or one that breaks the instance's rules, is refused
     and nothing is written. Tables are seated slot by slot from the block's own tables (a
-    host's meetings at its own table)."""
+    host's meetings at its own table). What the solver proved is recorded with the meetings
+    (:func:`desktop.b2b.runs.record_run`)."""
     if schedule.status == "infeasible":
         raise ConflictError(_("The scheduler could not place every required meeting; nothing "
                               "was stored."))
@@ -379,6 +381,10 @@ def store_schedule(session: Session, instance: Instance, schedule: Schedule, *,
         else:
             report.unchanged += 1
     session.flush()
+    from desktop.b2b.runs import record_run  # runs reads the problem through this module
+
+    record_run(session, mission_counts(instance, schedule), replan=replan,
+               max_break_spread=instance.options.max_break_spread)
     return report
 
 

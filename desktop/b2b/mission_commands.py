@@ -186,7 +186,6 @@ def schedule_command(args: argparse.Namespace) -> int:
     import threading
 
     from desktop.b2b.bridge import describe_instance, export_problem, store_schedule
-    from desktop.b2b.runs import record_run
     from desktop.b2b.solver import solve
     from desktop.cli import open_mission
     from desktop.errors import ConflictError
@@ -235,8 +234,6 @@ def schedule_command(args: argparse.Namespace) -> int:
                                       "scheduled; nothing was stored. Run the command again."))
             report = store_schedule(session, instance, schedule,
                                     replan=args.replan)
-            record_run(session, mission_counts(instance, schedule), replan=args.replan,
-                       max_break_spread=_spread(args))
     for line in report.lines():
         print(line)
     return 0

@@ -45,7 +45,6 @@ from desktop.b2b.mission_commands import (
     placeholder_count,
     progress_text,
 )
-from desktop.b2b.runs import record_run
 from desktop.errors import ConflictError, MissionDeskError
 from desktop.i18n import _
 from desktop.ui.b2b.commands import MeetingsChange, all_meeting_ids
@@ -228,11 +227,8 @@ class Scheduler(QObject):
             if again != solved.instance:
                 raise ConflictError(_("The mission changed while the meetings were being "
                                       "scheduled; nothing was stored. Schedule again."))
-            report = store_schedule(session, solved.instance, solved.schedule,
-                                    replan=solved.replan)
-            record_run(session, counts, replan=solved.replan,
-                       max_break_spread=solved.instance.options.max_break_spread)
-            return report
+            return store_schedule(session, solved.instance, solved.schedule,
+                                  replan=solved.replan)
 
         command = MeetingsChange(self.context, _("Re-plan the B2B meetings") if solved.replan
                                  else _("Schedule the B2B meetings"), change, all_meeting_ids)
