@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop import records
@@ -340,14 +341,19 @@ def participant_side(participant: B2BParticipant) -> Side | None:
     return {Category.DELEGATE: Side.DELEGATION, Category.HOST: Side.HOST}.get(person.category)
 
 
+def _confirmed_people(*where: Any) -> Select[Person]:
+    """Confirmed people (of organisations: ``where``), in the order meetings list them."""
+    return select(Person).where(Person.status == Status.CONFIRMED, *where).order_by(
+        Person.family_name, Person.given_name)
+
+
 def participant_people(session: Session, participant: B2BParticipant) -> list[Person]:
     """Who sits at a participant's meetings: the organisation's confirmed people, or the
     person."""
     if participant.person is not None:
         return [participant.person]
-    return list(session.scalars(select(Person).where(
-        Person.organization_id == participant.organization_id,
-        Person.status == Status.CONFIRMED).order_by(Person.family_name, Person.given_name)))
+    return list(session.scalars(_confirmed_people(
+        Person.organization_id == participant.organization_id)))
 
 
 def people_by_participant(session: Session) -> dict[int, list[Person]]:
@@ -357,9 +363,7 @@ def people_by_participant(session: Session) -> dict[int, list[Person]]:
     persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(
         select(B2BParticipant.person_id).where(B2BParticipant.person_id.is_not(None)))))}
     confirmed: dict[int, list[Person]] = {}
-    for person in session.scalars(select(Person).where(
-            Person.organization_id.is_not(None), Person.status == Status.CONFIRMED)
-            .order_by(Person.family_name, Person.given_name)):
+    for person in session.scalars(_confirmed_people(Person.organization_id.is_not(None))):
         confirmed.setdefault(person.organization_id, []).append(person)  # type: ignore[arg-type]
     return {p.id: [persons[p.person_id]] if p.person_id is not None
             else confirmed.get(p.organization_id or 0, []) for p in participants}
