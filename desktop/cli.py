@@ -10,7 +10,9 @@ without editing this file. Handlers return the exit code: 0 done, 1 rejected inp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
@@ -105,7 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # a reader gone away is told here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The output's reader stopped early (``| head``): what the command did stays done.
+        # Python would complain again when it flushes stdout at exit, so stdout goes nowhere.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except MissionDeskError as exc:
         print(f"mission-desk: {exc}", file=sys.stderr)
         return exc.exit_code

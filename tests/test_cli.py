@@ -107,3 +107,18 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
     usage = subprocess.run([sys.executable, "-m", "desktop.cli", "info"],
                            capture_output=True, text=True, timeout=60, check=False)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    # ``mission-desk info FILE | head -c 0``: the pipe is closed before anything is written.
+    mission = tmp_path / "forum.mission"
+    assert main(["new", str(mission), "--name", "Forum", "--start", "2007-05-14",
+                 "--end", "2007-05-17"]) == 0
+    process = subprocess.Popen([sys.executable, "-m", "desktop.cli", "info", str(mission)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    with process.stderr:
+        err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in err and "Exception ignored" not in err, err
