@@ -107,36 +107,11 @@ class ScheduleModel:
             self.md.add_at_most_one(ys)
 
     def _breaks(self, p: int) -> Any:
-        """Exact break indicators: idle at s, busy at s-1 and busy again later that day."""
-        md, row = self.md, self.busy[p]
-        total = []
         if len(self.ix.of_participant[p]) < 2:
             return 0
-        for run in self.ix.day_runs:
-            later: dict[int, Any] = {}
-            nxt: Any = None
-            for s in reversed(run):
-                a = md.new_bool_var(f"a{p}_{s}")
-                lits = [row[s]] + ([nxt] if nxt is not None else [])
-                md.add_max_equality(a, lits)
-                later[s] = a
-                nxt = a
-            for k in range(1, len(run) - 1):
-                s = run[k]
-                z = md.new_bool_var(f"z{p}_{s}")
-                prev, here, rest = row[run[k - 1]], row[s], later[run[k + 1]]
-                self._exact_break(z, prev, here, rest)
-                self.z.append(z)
-                total.append(z)
-        return sum(total)
-
-    def _exact_break(self, z: Any, prev: Any, here: Any, rest: Any) -> None:
-        """z <=> prev and not here and rest (any argument may be the constant 0)."""
-        md = self.md
-        md.add(z <= prev)
-        md.add(z <= 1 - here)
-        md.add(z <= rest)
-        md.add(z >= prev - here + rest - 1)
+        indicators = break_indicators(self.md, self.busy[p], self.ix.day_runs, f"{p}")
+        self.z.extend(indicators)
+        return sum(indicators)
 
     def slot_of(self, value: Callable[[Any], int]) -> dict[int, int]:
         return {m: s for (m, s), v in self.x.items() if value(v)}
@@ -145,3 +120,28 @@ class ScheduleModel:
         self.md.clear_hints()
         for (m, s), v in self.x.items():
             self.md.add_hint(v, slot_of.get(m) == s)
+
+
+def break_indicators(md: cp_model.CpModel, row: list[Any], day_runs: list[list[int]],
+                     name: str) -> list[Any]:
+    """Exact break indicators over one participant's busy literals ``row`` (one per slot, or
+    the constant 0): z[s] <=> idle at s, busy at s-1 and busy again later that day."""
+    out = []
+    for run in day_runs:
+        later: dict[int, Any] = {}
+        nxt: Any = None
+        for s in reversed(run):
+            a = md.new_bool_var(f"a{name}_{s}")
+            md.add_max_equality(a, [row[s]] + ([nxt] if nxt is not None else []))
+            later[s] = a
+            nxt = a
+        for k in range(1, len(run) - 1):
+            s = run[k]
+            z = md.new_bool_var(f"z{name}_{s}")
+            prev, here, rest = row[run[k - 1]], row[s], later[run[k + 1]]
+            md.add(z <= prev)
+            md.add(z <= 1 - here)
+            md.add(z <= rest)
+            md.add(z >= prev - here + rest - 1)
+            out.append(z)
+    return out
