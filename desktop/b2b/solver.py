@@ -364,8 +364,12 @@ class _Run:
                 if self._valid(better):
                     self.offer(better, better_only=True)
             share = 1.0 if last else 0.35
-            if last:
+            # The relaxation's bound comes first when a schedule is already there to meet it,
+            # else after the portfolio's turn: the first complete schedule must not wait.
+            early = last and self.best is not None
+            if early:
                 self._set_bound(self._parity_bound(model))
+            if last:
                 share = min(1.0 - TAIL_SHARE, PORTFOLIO_S / max(self.remaining(), 1e-3))
                 self._plan_prover(model, self.remaining() * share)
             if last and self._incumbent_proved() and self._valid(self.best or {}):
@@ -383,6 +387,8 @@ class _Run:
                 # the neighbourhood search still get theirs.
                 self._set_bound(out.bound or 0)
                 out = _Outcome("FEASIBLE", sum(count_breaks(ix, self.best)), out.bound)
+            if last and not early and out.status == "FEASIBLE" and not self.stopped:
+                self._set_bound(self._parity_bound(model))  # met? _beside_prover then says so
             if last and out.status == "FEASIBLE" and not self.stopped:
                 out = self._beside_prover(model, out)
             searched = last and TAIL_SHARE > 0 and out.status == "FEASIBLE"
