@@ -42,6 +42,14 @@ def _breaks(positions: dict[str, list[int]]) -> int:
                for p in positions.values())
 
 
+def _unplaced(name: str, other: str, why: str) -> str:
+    """One request not placed, on ``name``'s line: the reason alone when it already names
+    both sides ("A and B share no free slot: ..."), else led by the other side's name."""
+    if name in why and other in why:
+        return why
+    return _("{name}: {why}").format(name=other, why=why)
+
+
 def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]:
     """Each participant's line; ``reasons`` says why a pair was not placed, when known."""
     position = {slot.id: n for n, slot in enumerate(list_slots(session))}
@@ -69,9 +77,8 @@ def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]
     lines = {}
     for p in participants:
         side = participant_side(p)
-        unplaced = [_("{name}: {why}").format(
-            name=names[other], why=reasons.get(pair, _("not scheduled yet")))
-            for pair, other in sorted(waiting[p.id].items(), key=lambda i: names[i[1]])]
+        unplaced = [_unplaced(p.name, names[other], reasons.get(pair, _("not scheduled yet")))
+                    for pair, other in sorted(waiting[p.id].items(), key=lambda i: names[i[1]])]
         lines[p.id] = Line(p.name, label(side) if side else "", count[p.id], asked[p.id],
                            asked_by[p.id], _breaks(busy[p.id]), unplaced)
     return lines
