@@ -10,13 +10,14 @@ most 2 x tables participants busy per slot).
 Before any model is built, first fit plus local search on slots (localsearch.py) gives a complete
 schedule within the spread in well under a second: the first incumbent and the hint.
 
-The break stage opens with a lower bound from the busy slots alone, which keeps the even count
-of busy participants per slot that the full models do not see (parity.py); a schedule that
-meets it ends the stage at once. Then a two-worker CP-SAT portfolio (core-guided and
-LP-based), which closes most forums in a second or two. If it has not proved its schedule
-optimal after ``PORTFOLIO_S``, a core-guided MaxSAT solver in a child process (maxsat.py)
-takes one core and a SAT search down from the incumbent, in a second child, the other.
-Whichever proves the optimum first ends the stage; every proved bound is streamed as progress.
+The break stage: a two-worker CP-SAT portfolio (core-guided and LP-based) first, which closes
+most forums in a second or two. If it has not proved its schedule optimal after
+``PORTFOLIO_S``, a lower bound from the busy slots alone, which keeps the even count of busy
+participants per slot that the full models do not see (parity.py), ends the stage at once
+when the schedule meets it. Otherwise a core-guided MaxSAT solver in a child process
+(maxsat.py) takes one core and a SAT search down from the incumbent, in a second child, the
+other. Whichever proves the optimum first ends the stage; every proved bound is streamed as
+progress.
 
 When wishes were chosen (over-subscribed forums) the break stage differs. One core: a
 core-guided CP-SAT worker for ``CORE_WORKER_S``, then local search and neighbourhood re-solves
@@ -128,14 +129,13 @@ class _Run:
         better schedules); True once one has an answer or the incumbent meets the bound."""
         with self._prover_lock:
             if not self.provers:
-                # In the break stage, a schedule may meet a bound proved before any child
-                # started (the busy-slot relaxation's).
-                settled = self.prover_task is not None and self._incumbent_proved()
+                if self.prover_task is not None and self._incumbent_proved():
+                    return True  # the busy-slot relaxation's bound is met: no child needed
                 if self.prover_task is None or self.prover_due is None or \
                         time.monotonic() < self.prover_due:
-                    return settled
+                    return False
                 if not self._start_prover(self.prover_task):
-                    return settled
+                    return False
             answered = False
             for prover in self.provers:
                 prover.poll()
@@ -364,22 +364,13 @@ class _Run:
                 if self._valid(better):
                     self.offer(better, better_only=True)
             share = 1.0 if last else 0.35
-            # The relaxation's bound comes first when a schedule is already there to meet it,
-            # else after the portfolio's turn: the first complete schedule must not wait.
-            early = last and self.best is not None
-            if early:
-                self._set_bound(self._parity_bound(model))
             if last:
                 share = min(1.0 - TAIL_SHARE, PORTFOLIO_S / max(self.remaining(), 1e-3))
                 self._plan_prover(model, self.remaining() * share)
-            if last and self._incumbent_proved() and self._valid(self.best or {}):
-                breaks = sum(count_breaks(ix, self.best or {}))
-                out = _Outcome("OPTIMAL", breaks, breaks)
-            else:
-                out = self.run_stage(model, share, core=last,
-                                     on_bound=self._set_bound if last else None,
-                                     better_only=last,
-                                     moves_only=maximise and wishes is None)
+            out = self.run_stage(model, share, core=last,
+                                 on_bound=self._set_bound if last else None,
+                                 better_only=last,
+                                 moves_only=maximise and wishes is None)
             if last and out.status == "UNKNOWN" and not self.stopped \
                     and self.best is not None and self._valid(self.best):
                 # The portfolio had no answer in its turn (on crowded forums its first one
@@ -387,8 +378,10 @@ class _Run:
                 # the neighbourhood search still get theirs.
                 self._set_bound(out.bound or 0)
                 out = _Outcome("FEASIBLE", sum(count_breaks(ix, self.best)), out.bound)
-            if last and not early and out.status == "FEASIBLE" and not self.stopped:
-                self._set_bound(self._parity_bound(model))  # met? _beside_prover then says so
+            if last and out.status == "FEASIBLE" and not self.stopped:
+                # Most forums are closed by now; the others may meet the busy-slot bound
+                # (_beside_prover then ends the stage at once).
+                self._set_bound(self._parity_bound(model))
             if last and out.status == "FEASIBLE" and not self.stopped:
                 out = self._beside_prover(model, out)
             searched = last and TAIL_SHARE > 0 and out.status == "FEASIBLE"
