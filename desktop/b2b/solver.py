@@ -366,7 +366,7 @@ class _Run:
             share = 1.0 if last else 0.35
             if last:
                 share = min(1.0 - TAIL_SHARE, PORTFOLIO_S / max(self.remaining(), 1e-3))
-                self._plan_prover(model, self.remaining() * share)
+                self._plan_prover(model)
             out = self.run_stage(model, share, core=last,
                                  on_bound=self._set_bound if last else None,
                                  better_only=last,
@@ -380,8 +380,10 @@ class _Run:
                 out = _Outcome("FEASIBLE", sum(count_breaks(ix, self.best)), out.bound)
             if last and out.status == "FEASIBLE" and not self.stopped:
                 # Most forums are closed by now; the others may meet the busy-slot bound
-                # (_beside_prover then ends the stage at once).
+                # (_beside_prover then ends the stage at once, and starts no child).
                 self._set_bound(self._parity_bound(model))
+            if last:
+                self._release_prover()
             if last and out.status == "FEASIBLE" and not self.stopped:
                 out = self._beside_prover(model, out)
             searched = last and TAIL_SHARE > 0 and out.status == "FEASIBLE"
@@ -505,9 +507,10 @@ class _Run:
         else:
             self.counts.append(Count(tuple(wishes), out.value, exact))
 
-    def _plan_prover(self, model: ScheduleModel, after: float) -> None:
-        """The break stage's MaxSAT child, started when the portfolio's turn is over without
-        a proof; it then has one core and the neighbourhood re-solves the other."""
+    def _plan_prover(self, model: ScheduleModel) -> None:
+        """The break stage's MaxSAT child, started once :meth:`_release_prover` says so (the
+        portfolio's turn over without a proof); it then has one core and the neighbourhood
+        re-solves the other."""
         d = self.inst.options.max_break_spread if model.spread_ok else None
         with self._prover_lock:
             # Pairwise "at most one": measured to prove more forums than the sequential
@@ -517,7 +520,13 @@ class _Run:
             # oversubscribed-1..4): its core goes to the selection search instead, which
             # re-planning does without (its count of meetings kept in place needs every wish).
             selection = bool(self.counts) and not self.inst.options.keep_current
-            self.prover_due = None if selection else time.monotonic() + after - 0.05
+            self.prover_due = None if selection else float("inf")
+
+    def _release_prover(self) -> None:
+        """Let the watcher or the next :meth:`prover_tick` start the planned MaxSAT child."""
+        with self._prover_lock:
+            if self.prover_due is not None:
+                self.prover_due = time.monotonic()
 
     def construct(self) -> dict[int, int]:
         """First fit, then local search until the spread holds: a complete schedule at once.

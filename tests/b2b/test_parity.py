@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from ortools.sat.python import cp_model
 
+import desktop.b2b.solver as solver_module
 from desktop.b2b.checker import check, participant_breaks
 from desktop.b2b.generator import generate
 from desktop.b2b.greedy import index
@@ -56,14 +58,19 @@ def test_an_impossible_forum_proves_nothing(data: Callable[..., dict[str, Any]])
     assert parity_bound(index(inst), spread=None, seconds=5) == 0
 
 
-def test_settles_a_forum_the_full_models_leave_open() -> None:
+def test_settles_a_forum_the_full_models_leave_open(monkeypatch: pytest.MonkeyPatch) -> None:
     """normal-9 of the benchmark: most participants are busy in 12 or 13 of 13 slots. What
     each one's own availability forces comes to 22 breaks; no search of the full model
     proved more in an hour. The even count of each slot lifts the bound to 24, and the
-    scheduler's schedule meets it, so the run ends proved."""
+    scheduler's schedule meets it, so the run ends proved, without a child process."""
     inst = generate(9, "normal")
     ix = index(inst)
     assert parity_bound(ix, spread=inst.options.max_break_spread, seconds=30) == 24
+
+    def no_child(task: object) -> None:
+        raise AssertionError("a child process was started although the bound was met")
+
+    monkeypatch.setattr(solver_module, "Prover", no_child)
     sched = solve(inst, time_limit_s=30)
     assert (sched.status, sched.breaks, sched.bound_breaks) == ("optimal", 24, 24)
     assert check(inst, sched) == []
