@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from desktop.b2b.instance import Instance, MeetingSpec, PlacedMeeting, Schedule
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -187,19 +187,23 @@ def _check_claims(inst: Instance, sched: Schedule, valid: list[PlacedMeeting],
     breaks = participant_breaks(inst, valid)
     total = sum(breaks.values())
     if sched.breaks != total:
-        add("breaks", _("the schedule claims {claim} breaks, it has {n}").format(
-            claim=sched.breaks, n=total))
+        add("breaks", ngettext("the schedule claims {claim} break, it has {n}",
+                               "the schedule claims {claim} breaks, it has {n}",
+                               sched.breaks).format(claim=sched.breaks, n=total))
     spread = inst.options.max_break_spread
     if spread is not None and breaks:
         hi, lo = max(breaks.values()), min(breaks.values())
         if hi - lo > spread:
             worst = max(breaks, key=lambda k: breaks[k])
-            add("spread", _("{who} has {hi} breaks while another participant has {lo}: "
-                            "more than the allowed spread of {d}").format(
+            add("spread", ngettext("{who} has {hi} break while another participant has {lo}: "
+                                   "more than the allowed spread of {d}",
+                                   "{who} has {hi} breaks while another participant has {lo}: "
+                                   "more than the allowed spread of {d}", hi).format(
                 who=inst.participant(worst).name, hi=hi, lo=lo, d=spread))
     if sched.bound_breaks > total:
-        add("claims", _("the bound {bound} is above the schedule's {n} breaks").format(
-            bound=sched.bound_breaks, n=total))
+        add("claims", ngettext("the bound {bound} is above the schedule's {n} break",
+                               "the bound {bound} is above the schedule's {n} breaks",
+                               total).format(bound=sched.bound_breaks, n=total))
     if sched.status == "optimal" and sched.bound_breaks != total:
         add("claims", _("the status says optimal but the bound is {bound}, not {n}").format(
             bound=sched.bound_breaks, n=total))

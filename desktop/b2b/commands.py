@@ -76,6 +76,7 @@ def unmet_spread(inst: Instance, sched: Schedule) -> int | None:
 
 
 def solve_command(args: argparse.Namespace) -> int:
+    from desktop.b2b.mission_commands import breaks_text
     from desktop.b2b.solver import Progress, solve
 
     if args.time_limit is not None and args.time_limit <= 0:
@@ -84,9 +85,9 @@ def solve_command(args: argparse.Namespace) -> int:
 
     def show(p: Progress) -> None:
         if not args.quiet:
-            print(_("{secs} s  {phase}: {placed} placed, {breaks} breaks, bound {bound}")
+            print(_("{secs} s  {phase}: {placed} placed, {breaks}, bound {bound}")
                   .format(secs=format_seconds(p.elapsed_s, 6), phase=p.phase, placed=p.scheduled,
-                          breaks="-" if p.breaks is None else p.breaks, bound=p.bound_breaks),
+                          breaks=breaks_text(p.breaks), bound=p.bound_breaks),
                   file=sys.stderr, flush=True)
 
     stop = threading.Event()
@@ -123,6 +124,8 @@ def check_command(args: argparse.Namespace) -> int:
     if problems:
         print(_("{n} violations.").format(n=len(problems)), file=sys.stderr)
         return 1
-    print(_("The schedule is valid: {n} meetings, {breaks} breaks.").format(
-        n=len(sched.meetings), breaks=sched.breaks))
+    print(_("The schedule is valid: {meetings}, {breaks}.").format(
+        meetings=ngettext("{n} meeting", "{n} meetings", len(sched.meetings)).format(
+            n=len(sched.meetings)),
+        breaks=ngettext("{n} break", "{n} breaks", sched.breaks).format(n=sched.breaks)))
     return 0

@@ -109,10 +109,16 @@ def progress_text(instance: Instance, progress: Progress) -> str:
     """A live progress line in the mission's terms ("placed, breaks, bound")."""
     placed = max(0, progress.scheduled - placeholder_count(instance))
     total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
-    return _("{secs} s: {placed} of {total} meetings placed, {breaks} breaks, bound "
+    return _("{secs} s: {placed} of {total} meetings placed, {breaks}, bound "
              "{bound}").format(secs=format_seconds(progress.elapsed_s), placed=placed, total=total,
-                               breaks="-" if progress.breaks is None else progress.breaks,
-                               bound=progress.bound_breaks)
+                               breaks=breaks_text(progress.breaks), bound=progress.bound_breaks)
+
+
+def breaks_text(breaks: int | None) -> str:
+    """"1 break", "3 breaks", or "- breaks" while no complete schedule is known."""
+    if breaks is None:
+        return _("- breaks")
+    return ngettext("{n} break", "{n} breaks", breaks).format(n=breaks)
 
 
 def add_export_problem(b2b_subparsers: argparse._SubParsersAction) -> None:

@@ -164,3 +164,16 @@ def test_mission_counts_leave_placeholders_out(mission: Path) -> None:
     # Every two of the three pairs share a team, which meets in slots 1 and 3: one break.
     assert counts.breaks == 1
     assert "2 of 3 meetings placed" in counts.summary()
+
+
+def test_progress_lines_count_breaks_in_words(mission: Path) -> None:
+    """"1 break", not "1 breaks"; before any complete schedule, "- breaks"."""
+    from desktop.b2b.mission_commands import progress_text
+    from desktop.b2b.solver import Progress
+
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        instance = export_problem(session)
+    line = progress_text(instance, Progress(3, (3, 0, 0), 3, 1, 0, None, 1.5, ""))
+    assert line.endswith("3 of 3 meetings placed, 1 break, bound 0")
+    line = progress_text(instance, Progress(2, (2, 0, 0), 3, None, 0, None, 0.2, ""))
+    assert line.endswith("2 of 3 meetings placed, - breaks, bound 0")

@@ -19,7 +19,7 @@ from desktop.b2b.runs import RunRecord, latest_run, left_out_reasons
 from desktop.b2b.setup import list_participants, list_slots, participant_side
 from desktop.db.enums import RequestStatus, label
 from desktop.db.models import MeetingRequest
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.ui.context import MissionContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -178,9 +178,12 @@ class SummaryTab(QWidget):
         lines = self.model.lines()
         meetings = sum(line.meetings for line in lines) // 2
         unplaced = sum(len(line.unplaced) for line in lines) // 2
-        self.totals.setText(_("{meetings} meetings; {breaks} breaks in all; {unplaced} "
-                              "requested meetings not placed.").format(
-            meetings=meetings, breaks=sum(line.breaks for line in lines), unplaced=unplaced))
+        breaks = sum(line.breaks for line in lines)
+        self.totals.setText(_("{meetings}; {breaks}; {unplaced}.").format(
+            meetings=ngettext("{n} meeting", "{n} meetings", meetings).format(n=meetings),
+            breaks=ngettext("{n} break in all", "{n} breaks in all", breaks).format(n=breaks),
+            unplaced=ngettext("{n} requested meeting not placed",
+                              "{n} requested meetings not placed", unplaced).format(n=unplaced)))
         record = self.model.run
         self.run_note.setText(record.text() if record is not None else "")
         self.run_note.setVisible(record is not None)

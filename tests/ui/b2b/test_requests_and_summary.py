@@ -99,7 +99,8 @@ def test_the_summary_counts_meetings_requests_and_what_is_not_placed(
     #                      side, meetings, made, received, breaks, not placed
     assert rows["Atlas Offshore"][1:7] == ["Delegation", 2, 2, 1, 0, 0]
     assert rows["Maroc Soft"][2] == 2
-    assert "3 meetings" in page.summary.totals.text()
+    assert page.summary.totals.text() == \
+        "3 meetings; 0 breaks in all; 0 requested meetings not placed."
 
 
 def test_the_request_and_summary_models_follow_the_rules_of_qt_models(
