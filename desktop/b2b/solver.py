@@ -598,7 +598,7 @@ class _Run:
         if self.should_stop() or self.stopped or any(not c.kept for c in self.counts):
             return 0
         spread = self.inst.options.max_break_spread if model.spread_ok else None
-        return parity_bound(self.ix, self.counts, spread=spread, subsolver="core",
+        return parity_bound(self.ix, self.counts, spread=spread,
                             seconds=min(PARITY_S, 0.05 * self.remaining()))
 
     def _feasible_without_spread(self) -> bool:
