@@ -54,6 +54,10 @@ PORTFOLIO_S = 2.0  # the CP-SAT portfolio's turn in the break stage; most forums
 CORE_WORKER_S = 10.0  # over-subscribed forums: the lone core-guided worker's turn
 LOCAL_S = 10.0  # then local search alone, before the selection search may restart
 PARITY_S = 1.0  # at most, for the busy-slot relaxation's bound (measured: 0.05-0.25 s)
+# Above this many (meeting, allowed slot) places the relaxation is not built: its Python
+# model alone took 4.3 s on the 10,000-person synthetic mission (about 600,000 places), beyond
+# the time cap; the benchmark forums have at most 5,400.
+PARITY_MAX_PLACES = 100_000
 
 
 @dataclass(frozen=True)
@@ -595,7 +599,8 @@ class _Run:
         solves it within a few tenths of a second on every forum without wishes measured.
         With wishes chosen it is skipped: there it proved 3-6 breaks where CP-SAT's own
         bound was 6-9, and took up to 1.6 s of the crowded forums' time."""
-        if self.should_stop() or self.stopped or any(not c.kept for c in self.counts):
+        if self.should_stop() or self.stopped or any(not c.kept for c in self.counts) or \
+                sum(len(dom) for dom in self.ix.domain) > PARITY_MAX_PLACES:
             return 0
         spread = self.inst.options.max_break_spread if model.spread_ok else None
         return parity_bound(self.ix, self.counts, spread=spread,

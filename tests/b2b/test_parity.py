@@ -75,3 +75,17 @@ def test_settles_a_forum_the_full_models_leave_open(monkeypatch: pytest.MonkeyPa
     assert (sched.status, sched.breaks, sched.bound_breaks) == ("optimal", 24, 24)
     assert check(inst, sched) == []
     assert sum(participant_breaks(inst, list(sched.meetings)).values()) == 24
+
+
+def test_a_forum_too_large_for_the_relaxation_does_without(
+        data: Callable[..., dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond PARITY_MAX_PLACES the relaxation is not even built: its bound is then 0 and
+    the full models' bound stands alone."""
+    from desktop.b2b.model import ScheduleModel
+
+    inst = parse_instance(data(slots=3, tables=1, meetings=[("A", "B"), ("A", "C"), ("B", "C")]))
+    run = solver_module._Run(inst, 10, None, None)
+    model = ScheduleModel(run.ix, fairness=True)
+    assert run._parity_bound(model) == 1
+    monkeypatch.setattr(solver_module, "PARITY_MAX_PLACES", 8)  # the forum has 9 places
+    assert run._parity_bound(model) == 0
