@@ -385,7 +385,11 @@ class _Run:
             if last and out.status == "FEASIBLE" and not self.stopped:
                 # Most forums are closed by now; the others may meet the busy-slot bound
                 # (_beside_prover then ends the stage at once, and starts no child).
+                before = self.bound_breaks
                 self._set_bound(self._parity_bound(model))
+                if self.bound_breaks > before and self.best is not None and \
+                        self.on_progress is not None:
+                    self.on_progress(self.progress())  # the live display shows the proof
             if last:
                 self._release_prover()
             if last and out.status == "FEASIBLE" and not self.stopped:

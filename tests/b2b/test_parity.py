@@ -15,7 +15,7 @@ from desktop.b2b.generator import generate
 from desktop.b2b.greedy import index
 from desktop.b2b.instance import Instance, parse_instance
 from desktop.b2b.parity import BusyRelaxation, parity_bound
-from desktop.b2b.solver import solve
+from desktop.b2b.solver import Progress, solve
 from tests.b2b.test_b2b_solver import _counts_for, brute_force, spread_attainable, tiny_instances
 
 
@@ -71,7 +71,9 @@ def test_settles_a_forum_the_full_models_leave_open(monkeypatch: pytest.MonkeyPa
         raise AssertionError("a child process was started although the bound was met")
 
     monkeypatch.setattr(solver_module, "Prover", no_child)
-    sched = solve(inst, time_limit_s=30)
+    seen: list[Progress] = []
+    sched = solve(inst, time_limit_s=30, on_progress=seen.append)
+    assert (seen[-1].breaks, seen[-1].bound_breaks) == (24, 24)  # shown live, not only at the end
     assert (sched.status, sched.breaks, sched.bound_breaks) == ("optimal", 24, 24)
     assert check(inst, sched) == []
     assert sum(participant_breaks(inst, list(sched.meetings)).values()) == 24
