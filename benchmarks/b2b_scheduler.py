@@ -154,7 +154,7 @@ def main() -> int:
         "",
         "Generated forums (seeded, break spread 2). `bound` is the proven lower bound on breaks;",
         "`first complete` is the time to the first schedule holding every required meeting;",
-        "`best` the time of the best schedule (a rise of the bound alone does not count). "
+        "`best` the time of the best schedule (a rise of the bound alone does not count).",
         "Greedy = first-fit baseline, as market tools.",
         "",
         table(rows),
