@@ -11,6 +11,7 @@ import sys
 import threading
 
 from desktop.b2b.instance import Instance, Schedule, dump_schedule, load_instance, load_schedule
+from desktop.b2b.mission_commands import breaks_text
 from desktop.errors import UsageError
 from desktop.i18n import _, format_seconds, ngettext
 
@@ -42,7 +43,7 @@ def summary(sched: Schedule, required: int) -> str:
     """One paragraph a person can read at the end of a run."""
     words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
              "infeasible": _("infeasible")}
-    breaks = ngettext("{n} break", "{n} breaks", sched.breaks).format(n=sched.breaks)
+    breaks = breaks_text(sched.breaks)
     text = _("{placed} meetings placed ({prio} per priority 1/2/3) of which {req} required; "
              "{breaks} (proven lower bound {bound}); {status}; {secs} s.").format(
         placed=sched.scheduled, prio="/".join(str(n) for n in sched.scheduled_priority),
@@ -76,7 +77,6 @@ def unmet_spread(inst: Instance, sched: Schedule) -> int | None:
 
 
 def solve_command(args: argparse.Namespace) -> int:
-    from desktop.b2b.mission_commands import breaks_text
     from desktop.b2b.solver import Progress, solve
 
     if args.time_limit is not None and args.time_limit <= 0:
@@ -127,5 +127,5 @@ def check_command(args: argparse.Namespace) -> int:
     print(_("The schedule is valid: {meetings}, {breaks}.").format(
         meetings=ngettext("{n} meeting", "{n} meetings", len(sched.meetings)).format(
             n=len(sched.meetings)),
-        breaks=ngettext("{n} break", "{n} breaks", sched.breaks).format(n=sched.breaks)))
+        breaks=breaks_text(sched.breaks)))
     return 0

@@ -47,7 +47,7 @@ class MissionCounts:
         """One paragraph a person can read at the end of a run."""
         words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
                  "infeasible": _("infeasible")}
-        breaks = ngettext("{n} break", "{n} breaks", self.breaks).format(n=self.breaks)
+        breaks = breaks_text(self.breaks)
         text = _("{placed} of {total} meetings placed ({prio} per priority 1/2/3); "
                  "{req_placed} of {required} required; {breaks} (proven lower bound "
                  "{bound}); {status}; {secs} s.").format(
