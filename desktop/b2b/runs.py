@@ -64,11 +64,11 @@ class RunRecord:
                      "{breaks}, proved the fewest possible.").format(**facts)
         if not self.bound_breaks:
             return t("Automatic schedule of {when}: {placed} of {total} meetings placed, "
-                     "{breaks} (not proved the fewest possible: a longer time limit may find "
+                     "{breaks} (not proved the fewest possible: a longer search time may find "
                      "better).").format(**facts)
         return t("Automatic schedule of {when}: {placed} of {total} meetings placed, "
                  "{breaks}; no schedule placing as many has fewer than {bound} (not proved the "
-                 "fewest possible: a longer time limit may find better).").format(**facts)
+                 "fewest possible: a longer search time may find better).").format(**facts)
 
 
 def fingerprint(session: Session, max_break_spread: int | None) -> str | None:

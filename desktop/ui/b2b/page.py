@@ -39,6 +39,7 @@ class B2BPage(Page):
         self.schedule = ScheduleTab(context)
         self.scheduler = Scheduler(context, self.schedule)
         self.schedule.schedule_requested.connect(self.scheduler.start)
+        self.schedule.search_time_chosen.connect(self.scheduler.set_time_limit)
         self.agenda = AgendaTab(context)
         self.matrix = MatrixTab(context)
         self.summary = SummaryTab(context)

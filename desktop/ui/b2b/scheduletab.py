@@ -32,6 +32,12 @@ from desktop.i18n import _, current_language, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import MeetingsChange
 from desktop.ui.b2b.gridmodel import MeetingGridModel
 from desktop.ui.b2b.gridview import MeetingGridView
+from desktop.ui.b2b.scheduling import (
+    SEARCH_TIMES_S,
+    save_search_time,
+    saved_search_time,
+    search_time_text,
+)
 from desktop.ui.b2b.style import legend
 from desktop.ui.b2b.zoom import ZOOMS
 from desktop.ui.context import MissionContext
@@ -52,10 +58,12 @@ class ScheduleTab(QWidget):
         schedule_requested(bool): the user asked to schedule (``True``: re-plan, keeping
             today's placements where possible).
         agenda_requested(int): show this participant's agenda.
+        search_time_chosen(float): the organiser chose how long a run may search (seconds).
     """
 
     schedule_requested = Signal(bool)
     agenda_requested = Signal(int)
+    search_time_chosen = Signal(float)
 
     def __init__(self, context: MissionContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,11 +116,26 @@ class ScheduleTab(QWidget):
         self.feedback.setWordWrap(True)
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.search_time_box = QComboBox()
+        self.search_time_box.setObjectName("searchTimeBox")
+        for seconds in SEARCH_TIMES_S:
+            self.search_time_box.addItem(search_time_text(seconds), seconds)
+        self.search_time_box.setCurrentIndex(SEARCH_TIMES_S.index(saved_search_time()))
+        self.search_time_box.setToolTip(_(
+            "How long “Schedule automatically” and “Re-plan after changes” may search. The "
+            "search ends sooner once its schedule is proved the best possible; a longer time "
+            "may find fewer breaks, or prove what a shorter one could not."))
+        self.search_time_box.activated.connect(self._search_time_chosen)
+        search_label = QLabel(_("Search &time:"))
+        search_label.setBuddy(self.search_time_box)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("B2B &block:")))
         top.itemAt(0).widget().setBuddy(self.blocks)  # type: ignore[union-attr]
         top.addWidget(self.blocks, 1)
         top.addWidget(self.lock_button)
+        top.addSpacing(12)
+        top.addWidget(search_label)
+        top.addWidget(self.search_time_box)
         top.addWidget(self.schedule_button)
         top.addWidget(self.replan_button)
         self.zoom_box = QComboBox()
@@ -137,6 +160,11 @@ class ScheduleTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.counts)
         layout.addWidget(self.feedback)
+
+    def _search_time_chosen(self, index: int) -> None:
+        seconds = float(self.search_time_box.itemData(index))
+        save_search_time(seconds)
+        self.search_time_chosen.emit(seconds)
 
     # -- zoom ------------------------------------------------------------------------------
 

@@ -3,17 +3,24 @@ the best schedule so far, the result stored as one undo step and reported in wor
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desktop.b2b import solver
+from desktop.b2b.instance import Instance, Schedule
 from desktop.b2b.setup import set_unavailable
 from desktop.db.missionfile import MissionFile
 from desktop.db.models import B2BSlot, Meeting
 from desktop.ui.b2b.page import B2BPage
+from desktop.ui.b2b.scheduletab import ScheduleTab
+from desktop.ui.b2b.scheduling import saved_search_time
 from desktop.ui.mainwindow import MainWindow
 
 from .conftest import Forum
@@ -151,3 +158,57 @@ def test_the_summary_says_what_the_automatic_schedule_proved_while_it_holds(
     page.tabs.setCurrentWidget(page.schedule)
     page.tabs.setCurrentWidget(page.summary)
     assert "schedule again or re-plan" in note.text()
+
+
+def test_the_search_time_chosen_is_used_by_the_next_run_and_remembered(
+        open_window: Callable[..., MainWindow], forum: Forum, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(forum.path)
+    page = without_meetings(window)
+    box = page.schedule.search_time_box
+    offered = [box.itemText(i) for i in range(box.count())]
+    assert offered == ["10 s", "30 s", "1 min", "2 min", "5 min", "10 min", "30 min"]
+    assert box.currentText() == "30 s" and page.scheduler.time_limit_s == 30  # first time
+    asked: list[float | None] = []
+    monkeypatch.setattr(solver, "solve", _wrapped(solver.solve, asked))
+    box.setCurrentIndex(4)
+    box.activated.emit(4)  # what a click on "5 min" sends
+    assert page.scheduler.time_limit_s == 300
+    operation = page.scheduler.start()
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=30000):
+        pass
+    assert asked == [300]
+    assert meeting_count(page) == 3  # (the wrapper caps the run itself at 5 s)
+    assert saved_search_time() == 300  # and the next window starts with it
+    assert ScheduleTab(page.context).search_time_box.currentText() == "5 min"
+
+
+def _wrapped(solve: Callable[..., Schedule], asked: list[float | None]) -> Callable[..., Schedule]:
+    def wrapper(instance: Instance, *, time_limit_s: float | None = None,
+                **kwargs: Any) -> Schedule:
+        asked.append(time_limit_s)
+        return solve(instance, time_limit_s=5, **kwargs)
+    return wrapper
+
+
+def test_a_schedule_not_proved_points_to_a_longer_search_time(
+        open_window: Callable[..., MainWindow], forum: Forum, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = without_meetings(open_window(forum.path))
+    real = solver.solve
+
+    def unproved(instance: Instance, **kwargs: Any) -> Schedule:
+        # As a forum whose proof outlasts the search time ends: a schedule, a lower bound.
+        return dataclasses.replace(real(instance, **kwargs), status="feasible")
+
+    monkeypatch.setattr(solver, "solve", unproved)
+    page.scheduler.time_limit_s = 10
+    operation = page.scheduler.start()
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=30000):
+        pass
+    text = page.scheduler.result_dialog.text.toPlainText()  # type: ignore[union-attr]
+    assert "not proved optimal" in text
+    assert "Not proved the best possible within the search time (10 s)" in text
+    assert meeting_count(page) == 3  # the schedule found is stored all the same
