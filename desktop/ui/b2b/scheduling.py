@@ -97,7 +97,8 @@ class Solved:
 class ProgressDialog(QDialog):
     """Live progress of the scheduler, with a Stop button that keeps the best so far."""
 
-    def __init__(self, title: str, stop: threading.Event, parent: QWidget | None) -> None:
+    def __init__(self, title: str, stop: threading.Event, parent: QWidget | None,
+                 limit_s: float | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("schedulingProgress")
         self.setWindowTitle(title)
@@ -107,6 +108,14 @@ class ProgressDialog(QDialog):
         self.text = QLabel(_("Looking for a first schedule…"))
         self.text.setObjectName("progressText")
         self.text.setWordWrap(True)
+        self.limit = QLabel()
+        self.limit.setObjectName("searchTimeNote")
+        self.limit.setWordWrap(True)
+        if limit_s:
+            self.limit.setText(_("The search lasts at most {time}, less once its schedule is "
+                                 "proved the best possible.").format(
+                time=search_time_text(limit_s)))
+        self.limit.setVisible(bool(limit_s))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.bar.setFormat(_("%v of %m meetings placed"))
@@ -118,6 +127,7 @@ class ProgressDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.text)
+        layout.addWidget(self.limit)
         layout.addWidget(buttons)
 
     def stop(self) -> None:
@@ -212,7 +222,7 @@ class Scheduler(QObject):
             lambda session, progress: _work(session, progress, replan, limit, stop),
             title=title, mission=self.context.mission, reads_only=True,
             on_success=self._solved, on_failure=self._failed)
-        self.dialog = dialog = ProgressDialog(title, stop, self.widget)
+        self.dialog = dialog = ProgressDialog(title, stop, self.widget, limit)
         operation.progress.connect(dialog.show_progress)
         operation.slow.connect(dialog.show)
         operation.finished.connect(dialog.hide)

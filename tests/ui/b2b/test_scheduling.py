@@ -103,6 +103,7 @@ def test_stop_keeps_the_best_schedule_found_so_far(
                           check_params_cb=lambda done, total, text: done > 0):
         pass
     assert "meetings placed" in scheduler.dialog.text.text()
+    assert "The search lasts at most 2 min" in scheduler.dialog.limit.text()
     qtbot.mouseClick(scheduler.dialog.stop_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(operation.finished, timeout=60000):
         pass
