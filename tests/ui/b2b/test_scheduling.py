@@ -169,7 +169,7 @@ def test_the_search_time_chosen_is_used_by_the_next_run_and_remembered(
     box = page.schedule.search_time_box
     offered = [box.itemText(i) for i in range(box.count())]
     assert offered == ["10 s", "30 s", "1 min", "2 min", "5 min", "10 min", "30 min"]
-    assert box.currentText() == "30 s" and page.scheduler.time_limit_s == 30  # first time
+    assert box.currentText() == "1 min" and page.scheduler.time_limit_s == 60  # first time
     asked: list[float | None] = []
     monkeypatch.setattr(solver, "solve", _wrapped(solver.solve, asked))
     box.setCurrentIndex(4)
