@@ -371,9 +371,12 @@ class _Run:
             if last:
                 share = min(1.0 - TAIL_SHARE, PORTFOLIO_S / max(self.remaining(), 1e-3))
                 self._plan_prover(model)
+            # Each schedule shown, and kept if the organiser stops, is at least as good as the
+            # one before: a stage's first answers may hold fewer wishes than the incumbent
+            # (first fit often places every one) or more breaks.
             out = self.run_stage(model, share, core=last,
                                  on_bound=self._set_bound if last else None,
-                                 better_only=last,
+                                 better_only=last or wishes is not None,
                                  moves_only=maximise and wishes is None)
             if last and out.status == "UNKNOWN" and not self.stopped \
                     and self.best is not None and self._valid(self.best):

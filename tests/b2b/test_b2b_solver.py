@@ -385,6 +385,19 @@ def test_solver_takes_the_maxsat_optimum(monkeypatch: pytest.MonkeyPatch) -> Non
     assert check(inst, sched) == []
 
 
+def test_each_schedule_reported_is_at_least_as_good_as_the_one_before() -> None:
+    # What the live display shows, and what Stop keeps: never fewer wishes by priority, nor
+    # more breaks at the same wishes (a wish stage's first answers used to be both).
+    inst = generate(3, "oversubscribed", shape=Shape(30, 60, 12, 6))
+    seen: list[Progress] = []
+    sched = solve(inst, time_limit_s=5, on_progress=seen.append)
+    ranks = [(p.scheduled_priority, -(p.breaks or 0)) for p in seen if p.breaks is not None]
+    assert len(ranks) > 2
+    assert ranks == sorted(ranks)
+    assert ranks[-1] == (sched.scheduled_priority, -sched.breaks)
+    assert check(inst, sched) == []
+
+
 def test_solver_with_wishes_hands_the_counts_on(monkeypatch: pytest.MonkeyPatch) -> None:
     inst = generate(3, "oversubscribed", shape=Shape(30, 60, 12, 6))
     monkeypatch.setattr(solver_module, "PORTFOLIO_S", 0.0)
