@@ -32,12 +32,7 @@ from desktop.i18n import _, current_language, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import MeetingsChange
 from desktop.ui.b2b.gridmodel import MeetingGridModel
 from desktop.ui.b2b.gridview import MeetingGridView
-from desktop.ui.b2b.scheduling import (
-    SEARCH_TIMES_S,
-    save_search_time,
-    saved_search_time,
-    search_time_text,
-)
+from desktop.ui.b2b.scheduling import SEARCH_TIMES_S, saved_search_time, search_time_text
 from desktop.ui.b2b.style import legend
 from desktop.ui.b2b.zoom import ZOOMS
 from desktop.ui.context import MissionContext
@@ -162,9 +157,7 @@ class ScheduleTab(QWidget):
         layout.addWidget(self.feedback)
 
     def _search_time_chosen(self, index: int) -> None:
-        seconds = float(self.search_time_box.itemData(index))
-        save_search_time(seconds)
-        self.search_time_chosen.emit(seconds)
+        self.search_time_chosen.emit(float(self.search_time_box.itemData(index)))
 
     # -- zoom ------------------------------------------------------------------------------
 

@@ -59,7 +59,7 @@ from desktop.ui.undo import execute
 # a few seconds), so only a schedule still being improved takes it all.
 DEFAULT_TIME_LIMIT_S = 60.0
 # The search times offered next to the grid. Most forums are proved within seconds; the rest
-# may need minutes (docs/benchmarks-b2b-optimum.md), which an organiser can give overnight.
+# may need minutes (docs/benchmarks-b2b.md, "a search time of minutes").
 SEARCH_TIMES_S = (10.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0)
 SEARCH_TIME_KEY = "b2b/search_time_s"
 
@@ -233,8 +233,10 @@ class Scheduler(QObject):
         return self.context.runner.run(operation, quiet=True, parent=self.widget)
 
     def set_time_limit(self, seconds: float) -> None:
-        """The search time of the next run (a run under way keeps its own)."""
+        """The search time of the next run (a run under way keeps its own), kept in the
+        settings for the next window."""
         self.time_limit_s = seconds
+        save_search_time(seconds)
 
     def stop(self) -> None:
         if self.dialog is not None and self.busy:

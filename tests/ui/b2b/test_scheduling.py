@@ -182,7 +182,9 @@ def test_the_search_time_chosen_is_used_by_the_next_run_and_remembered(
     assert asked == [300]
     assert meeting_count(page) == 3  # (the wrapper caps the run itself at 5 s)
     assert saved_search_time() == 300  # and the next window starts with it
-    assert ScheduleTab(page.context).search_time_box.currentText() == "5 min"
+    again = ScheduleTab(page.context)
+    qtbot.addWidget(again)  # closed and deleted with the test, before the window
+    assert again.search_time_box.currentText() == "5 min"
 
 
 def _wrapped(solve: Callable[..., Schedule], asked: list[float | None]) -> Callable[..., Schedule]:
