@@ -90,10 +90,10 @@ def _counting_reasons(inst: Instance, ix: Indexed) -> dict[int, str]:
         free = _free_slots(ix, p)
         cap = ix.cap[p]
         if cap is not None and len(mine) > cap:
-            msg = _("{who} has {n} required meetings but accepts at most {cap}").format(
-                who=person.name, n=len(mine), cap=cap)
+            msg = _("{who} has more required meetings ({n}) than the most it accepts "
+                    "({cap})").format(who=person.name, n=len(mine), cap=cap)
         elif len(mine) > len(free):
-            msg = _("{who} has {n} required meetings but only {k} free slots").format(
+            msg = _("{who} has more required meetings ({n}) than free slots ({k})").format(
                 who=person.name, n=len(mine), k=len(free))
         else:
             continue
@@ -107,10 +107,9 @@ def _counting_reasons(inst: Instance, ix: Indexed) -> dict[int, str]:
     for label, where in groups.items():
         inside = [m for m in req if ix.domain[m] and set(ix.domain[m]) <= where]
         if len(inside) > n_tables * len(where):
-            msg = _("too many meetings for the tables in the {session} session: {n} meetings "
-                    "can only be held in its {k} slots, and {t} tables hold {cap}").format(
-                session=label, n=len(inside), k=len(where), t=n_tables,
-                cap=n_tables * len(where))
+            msg = _("too many meetings for the tables in the {session} session: more "
+                    "meetings can be held only in it ({n}) than its tables give places "
+                    "({cap})").format(session=label, n=len(inside), cap=n_tables * len(where))
             for m in inside:
                 out.setdefault(m, msg)
     pinned: dict[str, list[int]] = {}
@@ -120,15 +119,15 @@ def _counting_reasons(inst: Instance, ix: Indexed) -> dict[int, str]:
     for table, ms in pinned.items():
         slots = set().union(*(set(ix.domain[m]) for m in ms))
         if len(ms) > len(slots):
-            msg = _("{n} meetings must be held at table {table}, which has only {k} usable "
-                    "slots").format(n=len(ms), table=table, k=len(slots))
+            msg = _("more meetings must be held at table {table} ({n}) than it has usable "
+                    "slots ({k})").format(n=len(ms), table=table, k=len(slots))
             for m in ms:
                 out.setdefault(m, msg)
     needy = [m for m in req if ix.interp_need[m] and ix.domain[m]]
     capacity = sum(len(f) for f in ix.interp_free)
     if len(needy) > capacity:
-        msg = _("{n} meetings need an interpreter but the interpreters can cover only {k} "
-                "meetings in all").format(n=len(needy), k=capacity)
+        msg = _("more meetings need an interpreter ({n}) than the interpreters can cover in "
+                "all ({k})").format(n=len(needy), k=capacity)
         for m in needy:
             out.setdefault(m, msg)
     return out

@@ -55,9 +55,47 @@ class MissionCounts:
             prio="/".join(str(n) for n in self.per_priority), req_placed=self.required_placed,
             required=self.required, breaks=breaks, bound=self.bound_breaks,
             status=words.get(self.status, self.status), secs=format_seconds(self.seconds))
-        if self.moved is not None:
+        if self.moved is not None and self.status != "infeasible":  # nothing moves then
             text += " " + moved_text(self.moved)
         return text
+
+
+def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
+    """The required meetings a schedule leaves out and why, for a person: a heading, then one
+    line per reason naming every meeting it keeps out (seven meetings kept out by one
+    overbooked company make one line, not seven). Empty when none is left out."""
+    names = instance.participant_names()
+    specs = {m.id: m for m in instance.meetings if not is_placeholder(m.id)}
+    by_reason: dict[str, list[tuple[str, str]]] = {}
+    for missing in schedule.unscheduled:
+        spec = specs.get(missing.id)
+        if spec is not None and spec.required:
+            by_reason.setdefault(missing.reason, []).append(spec.participants)
+    if not by_reason:
+        return []
+    n = sum(len(pairs) for pairs in by_reason.values())
+    required = sum(1 for m in specs.values() if m.required)
+    lines = [ngettext("{n} of the {total} required meetings cannot be placed:",
+                      "{n} of the {total} required meetings cannot be placed:", n).format(
+        n=n, total=required)]
+    for reason, pairs in by_reason.items():
+        if len(pairs) == 1:
+            a, b = (names.get(p, p) for p in pairs[0])
+            lines.append(_("{a} – {b}: {reason}").format(a=a, b=b, reason=reason))
+            continue
+        shared = set(pairs[0]).intersection(*pairs[1:])
+        if len(shared) == 1:
+            who = shared.pop()
+            others = ", ".join(names.get(b if a == who else a, b if a == who else a)
+                               for a, b in pairs)
+            lines.append(_("{reason}. Left out: the meetings of {who} with {others}.").format(
+                reason=reason, who=names.get(who, who), others=others))
+        else:
+            listed = ", ".join(_("{a} – {b}").format(a=names.get(a, a), b=names.get(b, b))
+                               for a, b in pairs)
+            lines.append(_("{reason}. Left out: {meetings}.").format(reason=reason,
+                                                                     meetings=listed))
+    return lines
 
 
 def moved_text(n: int) -> str:
@@ -219,16 +257,10 @@ def schedule_command(args: argparse.Namespace) -> int:
             raise
         print(mission_counts(instance, schedule).summary())
         if schedule.status == "infeasible":
-            names = instance.participant_names()
-            specs = {m.id: m for m in instance.meetings}
-            explained = 0
-            for missing in schedule.unscheduled:
-                spec = specs[missing.id]
-                if spec.required:
-                    a, b = (names.get(p, p) for p in spec.participants)
-                    print(_("{a} – {b}: {reason}").format(a=a, b=b, reason=missing.reason))
-                    explained += 1
-            if not explained:
+            left_out = left_out_required(instance, schedule)
+            for line in left_out:
+                print(line)
+            if not left_out:
                 print(_("No complete schedule was found in {secs:.0f} s; try a longer "
                         "--time-limit or a larger --max-break-spread.").format(
                     secs=args.time_limit))

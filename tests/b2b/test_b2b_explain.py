@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.b2b.checker import check
 from desktop.b2b.instance import Schedule, parse_instance
+from desktop.b2b.mission_commands import left_out_required
 from desktop.b2b.solver import solve
 
 
@@ -46,14 +47,14 @@ def test_more_required_meetings_than_free_slots(data: Callable[..., dict[str, An
     sched = _solve(doc)
     assert len(sched.meetings) == 2
     assert set(_reasons(sched).values()) == {
-        "A Company has 4 required meetings but only 2 free slots"}
+        "A Company has more required meetings (4) than free slots (2)"}
 
 
 def test_cap_on_meetings(data: Callable[..., dict[str, Any]]) -> None:
     doc = data(slots=4, meetings=[("A", "B"), ("A", "C")])
     doc["participants"][0]["max_meetings"] = 1
     reason = next(iter(_reasons(_solve(doc)).values()))
-    assert reason == "A Company has 2 required meetings but accepts at most 1"
+    assert reason == "A Company has more required meetings (2) than the most it accepts (1)"
 
 
 def test_too_many_meetings_for_the_tables_of_a_session(
@@ -63,7 +64,8 @@ def test_too_many_meetings_for_the_tables_of_a_session(
                 for p in (("A", "B"), ("C", "D"), ("E", "F"))]
     doc = data(slots=2, tables=1, people=people, meetings=meetings)
     reason = next(iter(_reasons(_solve(doc)).values()))
-    assert reason.startswith("too many meetings for the tables in the am session: 3 meetings")
+    assert reason == ("too many meetings for the tables in the am session: more meetings can "
+                      "be held only in it (3) than its tables give places (1)")
 
 
 def test_no_interpreter(data: Callable[..., dict[str, Any]]) -> None:
@@ -97,3 +99,22 @@ def test_core_when_no_simple_reason(data: Callable[..., dict[str, Any]]) -> None
     reason = sched.unscheduled[0].reason
     assert reason.startswith("these 3 required meetings cannot all be placed together")
     assert "m1" in reason and "m2" in reason and "m3" in reason and "m4" not in reason
+
+
+def test_meetings_kept_out_by_one_reason_are_told_once(
+        data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=3, people=("A", "B", "C", "D", "E", "F"),
+               meetings=[("A", "B"), ("A", "C"), ("A", "D"), ("A", "E"), ("E", "F")])
+    doc["participants"][0]["unavailable"] = [2, 3]
+    doc["participants"][5]["unavailable"] = [1, 2, 3]
+    inst = parse_instance(doc)
+    lines = left_out_required(inst, _solve(doc))
+    assert lines[0] == "4 of the 5 required meetings cannot be placed:"
+    # A keeps three of its four meetings out, whichever one it holds; F none of its.
+    grouped = [line for line in lines if line.startswith("A Company has more")]
+    assert len(grouped) == 1
+    assert grouped[0].startswith("A Company has more required meetings (4) than free slots "
+                                 "(1). Left out: the meetings of A Company with ")
+    assert grouped[0].count("Company") == 5
+    assert any(line.startswith("E Company – F Company: ") for line in lines)
+    assert len(lines) == 3

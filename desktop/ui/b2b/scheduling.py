@@ -41,6 +41,7 @@ from desktop.b2b.instance import Instance, Schedule
 from desktop.b2b.mission_commands import (
     MissionCounts,
     is_placeholder,
+    left_out_required,
     mission_counts,
     placeholder_count,
     progress_text,
@@ -251,6 +252,18 @@ class Scheduler(QObject):
         self.last_reasons = {frozenset(pair): missing.reason
                              for missing in solved.schedule.unscheduled
                              if (pair := parse_pair_id(missing.id)) is not None}
+        if solved.schedule.status == "infeasible":
+            lines = left_out_required(solved.instance, solved.schedule)
+            if lines:
+                lines.append(_("Nothing was stored. Change what is named above (availability, "
+                               "requests, tables or interpreters), then schedule again."))
+            else:
+                lines = [_("No complete schedule was found in the time given; try a longer "
+                           "search time."), _("Nothing was stored.")]
+            self._tell(_("No complete schedule"), lines, _("Nothing was stored: some "
+                                                           "required meetings cannot be "
+                                                           "placed."))
+            return
         lines = [counts.summary()]
         if solved.stopped:
             lines.append(_("Stopped by you: this is the best schedule found by then."))
@@ -260,17 +273,6 @@ class Scheduler(QObject):
                            "fewer breaks, or prove this schedule the best.").format(
                 time=search_time_text(solved.instance.options.time_limit_s
                                       or self.time_limit_s)))
-        if solved.schedule.status == "infeasible":
-            missing = _missing(solved.instance, solved.schedule, required_only=True)
-            lines += [_("The required meetings cannot all be placed:"), *missing]
-            if not missing:
-                lines.append(_("No complete schedule was found in the time given; try a "
-                               "longer search time."))
-            lines.append(_("Nothing was stored."))
-            self._tell(_("No complete schedule"), lines, _("Nothing was stored: some "
-                                                           "required meetings cannot be "
-                                                           "placed."))
-            return
 
         def change(session: Session) -> StoreReport:
             again = export_problem(session, keep_current=solved.replan,
@@ -301,16 +303,3 @@ class Scheduler(QObject):
             say(status)
         self.result_dialog = ResultDialog(title, lines, self.widget)
         self.result_dialog.open()
-
-
-def _missing(instance: Instance, schedule: Schedule, *, required_only: bool) -> list[str]:
-    names = instance.participant_names()
-    specs = {m.id: m for m in instance.meetings}
-    lines = []
-    for missing in schedule.unscheduled:
-        spec = specs.get(missing.id)
-        if spec is None or is_placeholder(missing.id) or (required_only and not spec.required):
-            continue
-        a, b = (names.get(p, p) for p in spec.participants)
-        lines.append(_("{a} – {b}: {reason}").format(a=a, b=b, reason=missing.reason))
-    return lines

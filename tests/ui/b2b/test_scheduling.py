@@ -87,6 +87,8 @@ def test_an_impossible_schedule_stores_nothing_and_says_why(
     assert dialog is not None
     text = dialog.text.toPlainText()
     assert "Boston Code – Maroc Soft" in text and "Nothing was stored." in text
+    # The partial schedule was not stored: its counts would only mislead.
+    assert "required meetings cannot be placed:" in text and "per priority" not in text
     assert meeting_count(page) == 0
     assert page.context.undo_stack.count() == 0
 
