@@ -94,9 +94,30 @@ def unscheduled_findings(session: Session) -> list[Finding]:
 
 def availability_findings(session: Session) -> list[Finding]:
     """Meetings in a slot one of the parties cannot attend, with the reason."""
+    return _availability_problems(session, _meetings(session))
+
+
+def booking_findings(session: Session) -> list[Finding]:
+    """Double bookings, tables of another block, hosts away from their own table, and missing
+    interpreters."""
+    return _booking_problems(session, _meetings(session))
+
+
+def meeting_problems(session: Session, meetings: list[Meeting]) -> dict[int, list[Finding]]:
+    """What is wrong with each of ``meetings`` (those of one block, for its grid), by meeting
+    id: the findings above, limited to them. A participant booked twice is found when both
+    meetings are among them, which the meetings of a block always are (a slot is in one)."""
+    found: dict[int, list[Finding]] = defaultdict(list)
+    for finding in (*_availability_problems(session, meetings),
+                    *_booking_problems(session, meetings)):
+        assert finding.ref is not None
+        found[finding.ref.id].append(finding)
+    return dict(found)
+
+
+def _availability_problems(session: Session, meetings: list[Meeting]) -> list[Finding]:
     from desktop.b2b.setup import all_unavailable_slots, slot_label
 
-    meetings = _meetings(session)
     if not meetings:
         return []
     away = all_unavailable_slots(session)
@@ -113,9 +134,7 @@ def availability_findings(session: Session) -> list[Finding]:
     return found
 
 
-def booking_findings(session: Session) -> list[Finding]:
-    """Double bookings, tables of another block, hosts away from their own table, and missing
-    interpreters."""
+def _booking_problems(session: Session, meetings: list[Meeting]) -> list[Finding]:
     from desktop.b2b.requests import needs_interpreter
     from desktop.b2b.setup import slot_label, table_label
 
@@ -123,7 +142,7 @@ def booking_findings(session: Session) -> list[Finding]:
     busy: dict[tuple[int, int], list[Meeting]] = defaultdict(list)
     own = {(t.session_id, t.participant_id): t for t in session.scalars(
         select(B2BTable).where(B2BTable.participant_id.is_not(None)))}
-    for meeting in _meetings(session):
+    for meeting in meetings:
         when = slot_label(meeting.slot)
         ref = Ref("meeting", meeting.id)
         for party in (meeting.participant_a, meeting.participant_b):

@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.b2b.checks import meeting_problems
 from desktop.b2b.meetings import grid, move_reasons, swap_reasons
 from desktop.b2b.requests import accepted_not_scheduled
 from desktop.db.enums import RequestStatus
@@ -53,10 +54,15 @@ class Cell:
     priority: int | None
     accepted: bool
     interpreter: str | None
+    problems: tuple[str, ...] = ()  # what is wrong with it now, in words
+    blocked: bool = False  # one of them means it cannot be held as placed
 
     @property
     def kind(self) -> str:
-        """The colour it takes: "mutual", "priority" (priority 1), "required" or "other"."""
+        """The colour it takes: "conflict" (it cannot be held as placed: someone is away, or
+        booked twice), else "mutual", "priority" (priority 1), "required" or "other"."""
+        if self.blocked:
+            return "conflict"
         if self.mutual:
             return "mutual"
         if self.priority == 1:
@@ -130,6 +136,7 @@ class MeetingGridModel(QAbstractTableModel):
         self.table_ids = [t.id for t in view.tables]
         self._table_text = [t.name if t.participant is None else _("{table}\n{holder}").format(
             table=t.name, holder=t.participant.name) for t in view.tables]
+        problems = meeting_problems(session, list(view.cells.values()))
         rows = {slot_id: n for n, slot_id in enumerate(self.slot_ids)}
         columns = {table_id: n for n, table_id in enumerate(self.table_ids)}
         for (slot_id, table_id), meeting in view.cells.items():
@@ -138,11 +145,13 @@ class MeetingGridModel(QAbstractTableModel):
             live = [r for r in requests if r.status != RequestStatus.DECLINED]
             place = (rows[slot_id], columns[table_id])
             self._where[meeting.id] = place
+            found = problems.get(meeting.id, [])
             self._cells[place] = Cell(
                 meeting.id, meeting.participant_a.name, meeting.participant_b.name,
                 meeting.locked, len(live) == 2, min((r.priority for r in live), default=None),
                 any(r.status == RequestStatus.ACCEPTED for r in live),
-                meeting.interpreter.name if meeting.interpreter is not None else None)
+                meeting.interpreter.name if meeting.interpreter is not None else None,
+                tuple(f.message for f in found), any(f.severity == "error" for f in found))
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -168,7 +177,8 @@ class MeetingGridModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{cell.first}\n{cell.second}"
+            mark = "⚠ " if cell.problems else ""
+            return f"{mark}{cell.first}\n{cell.second}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(cell)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -186,7 +196,7 @@ class MeetingGridModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, cell: Cell) -> str:
-        lines = [_("{a} meets {b}").format(a=cell.first, b=cell.second)]
+        lines = [*cell.problems, _("{a} meets {b}").format(a=cell.first, b=cell.second)]
         if cell.mutual:
             lines.append(_("Both asked for this meeting."))
         if cell.priority is not None:

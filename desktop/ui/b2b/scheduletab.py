@@ -282,6 +282,17 @@ class ScheduleTab(QWidget):
         parts.append(size)
         if model.waiting:
             parts.append(waiting)
+        blocked = sum(1 for cell in cells if cell.blocked)
+        flagged = sum(1 for cell in cells if cell.problems and not cell.blocked)
+        if blocked:
+            parts.append(ngettext("{n} meeting cannot be held where it is (in red: point at "
+                                  "it to see why)",
+                                  "{n} meetings cannot be held where they are (in red: point "
+                                  "at them to see why)", blocked).format(n=blocked))
+        if flagged:
+            parts.append(ngettext("{n} meeting needs a look (⚠: point at it to see why)",
+                                  "{n} meetings need a look (⚠: point at them to see why)",
+                                  flagged).format(n=flagged))
         self.counts.setText(" · ".join(parts))
 
     def say(self, text: str, *, refused: bool = False) -> None:

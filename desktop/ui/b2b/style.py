@@ -16,6 +16,7 @@ KIND_COLOURS = {
     "priority": "#ffd9a0",  # amber: priority 1
     "required": "#cfe0f7",  # blue: accepted, must be held
     "other": "#eeeeee",  # grey: an optional wish
+    "conflict": "#f7b2ad",  # red: cannot be held as placed (someone away, booked twice)
 }
 INTERPRETER_COLOUR = "#7b3fa0"  # purple stripe on the left edge
 

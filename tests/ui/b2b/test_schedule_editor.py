@@ -13,10 +13,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.db.models import Meeting
-from desktop.ui.b2b.gridmodel import MeetingGridModel
+from desktop.ui.b2b.gridmodel import KIND_ROLE, MeetingGridModel
 from desktop.ui.b2b.page import B2BPage
 from desktop.ui.b2b.scheduletab import ScheduleTab
+from desktop.ui.b2b.setupcommands import UnavailabilityChange
 from desktop.ui.mainwindow import MainWindow
+from desktop.ui.undo import execute
 
 from .conftest import Forum
 
@@ -146,6 +148,26 @@ def test_under_the_grid_the_block_counts_its_meetings(tab: ScheduleTab, forum: F
     assert tab.counts.text() == ("No meeting in this block yet (3 slots × 2 tables). 1 accepted "
                                  "request is not scheduled yet: “Schedule automatically” "
                                  "places it.")
+
+
+def test_a_meeting_someone_can_no_longer_attend_shows_in_red_with_the_reason(
+        tab: ScheduleTab, forum: Forum) -> None:
+    # Atlas meets Casa in slot 1; Atlas's flight is now late.
+    execute(UnavailabilityChange(tab.context, "away", forum.teams["Atlas Offshore"],
+                                 forum.slots[0], "flight late"))
+    index = cell(tab, forum, 0, 0)
+    model = tab.model
+    assert model.data(index, KIND_ROLE) == "conflict"
+    assert model.data(index).startswith("⚠ Atlas Offshore")
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Atlas Offshore cannot attend the meeting Atlas Offshore – Casa Data")
+    assert "flight late" in tip
+    assert tab.counts.text() == ("3 meetings in this block · 3 slots × 2 tables · 1 meeting "
+                                 "cannot be held where it is (in red: point at it to see why)")
+    assert model.data(cell(tab, forum, 1, 0), KIND_ROLE) != "conflict"
+    tab.context.undo_stack.undo()
+    assert model.data(cell(tab, forum, 0, 0), KIND_ROLE) != "conflict"
+    assert tab.counts.text() == "3 meetings in this block · 3 slots × 2 tables"
 
 
 def test_the_grid_model_follows_the_rules_of_qt_models(tab: ScheduleTab, forum: Forum,
