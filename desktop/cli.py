@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import math
 import os
 import pkgutil
 import sys
@@ -48,6 +49,41 @@ def parse_date(text: str) -> date:
         return parse_day(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def output_file(text: str, *, inputs: Sequence[str] = ()) -> Path:
+    """Where a command will write, checked before it does any work: a file name in a folder
+    that exists and can be written, and none of the command's ``inputs`` (a slip of the
+    keyboard must not replace the mission or the problem file)."""
+    path = Path(text)
+    if not text.strip():
+        raise UsageError(_("The output file needs a name."))
+    if path.is_dir():
+        raise UsageError(_("{file} is a folder; give the name of a file in it.").format(
+            file=path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(_("The folder {folder} does not exist.").format(folder=folder))
+    if not os.access(folder, os.W_OK):
+        raise UsageError(_("The folder {folder} cannot be written to.").format(folder=folder))
+    for other in inputs:
+        with contextlib.suppress(OSError):
+            if path.exists() and os.path.samefile(path, other):
+                raise UsageError(_("{file} is what the command reads; write the output to "
+                                   "another file.").format(file=path))
+    return path
+
+
+def seconds(text: str) -> float:
+    """A command-line time budget: a positive, finite number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(_("{value} is not a positive number of seconds")
+                                         .format(value=text))
+    return value
 
 
 def open_mission(path: str, *, read_only: bool = False) -> MissionFile:

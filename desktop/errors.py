@@ -34,7 +34,9 @@ class Problem:
             parts.append(_("row {row}").format(row=self.row))
         if self.column:
             parts.append(_("column {column}").format(column=self.column))
-        # ``field`` names a form field for the ui; people read the message itself.
+        if self.file and self.field and self.row is None and self.column is None:
+            parts.append(self.field)  # where in a structured file: "meetings[2].priority"
+        # Otherwise ``field`` names a form field for the ui; people read the message itself.
         return ", ".join(parts)
 
     def __str__(self) -> str:

@@ -57,6 +57,9 @@ def check(inst: Instance, sched: Schedule) -> list[Violation]:
         out.append(Violation(kind, message, meeting))
 
     specs = {m.id: m for m in inst.meetings}
+    if sched.instance and inst.name and sched.instance != inst.name:
+        add("instance", _("the schedule is for the problem “{theirs}”, not “{ours}”").format(
+            theirs=sched.instance, ours=inst.name))
     people = {p.id: p for p in inst.participants}
     slots = {s.id: s for s in inst.slots}
     position = {s.id: i for i, s in enumerate(inst.slots)}
@@ -126,7 +129,10 @@ def check(inst: Instance, sched: Schedule) -> list[Violation]:
 
     listed = {u.id for u in sched.unscheduled}
     for u in sched.unscheduled:
-        if u.id in seen:
+        if u.id not in specs:
+            add("unknown", _("{id} is listed as unscheduled but is not a meeting of the "
+                             "instance").format(id=u.id), u.id)
+        elif u.id in seen:
             add("claims", _("{id} is both placed and listed as unscheduled").format(id=u.id), u.id)
     for spec in inst.meetings:
         if spec.required and spec.id not in seen:

@@ -12,19 +12,20 @@ import threading
 
 from desktop.b2b.instance import Instance, Schedule, dump_schedule, load_instance, load_schedule
 from desktop.b2b.mission_commands import breaks_text
-from desktop.errors import UsageError
 from desktop.i18n import _, format_seconds, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``b2b`` command and its ``solve`` and ``check`` sub-commands."""
+    from desktop.cli import seconds
+
     b2b = subparsers.add_parser("b2b", help=_("schedule B2B meetings from a problem file"))
     sub = b2b.add_subparsers(dest="b2b_command", metavar="COMMAND")
     sub.required = True
     solve = sub.add_parser("solve", help=_("schedule the meetings of a problem file"))
     solve.add_argument("instance", metavar="INSTANCE.json")
     solve.add_argument("-o", "--output", required=True, metavar="SCHEDULE.json")
-    solve.add_argument("--time-limit", type=float, default=None, metavar="S",
+    solve.add_argument("--time-limit", type=seconds, default=None, metavar="S",
                        help=_("time budget in seconds (default: the file's, else 60)"))
     solve.add_argument("--quiet", action="store_true", help=_("no progress lines"))
     solve.set_defaults(func=solve_command)
@@ -39,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     mission_commands.register(subparsers)
 
 
-def summary(sched: Schedule, required: int) -> str:
+def summary(sched: Schedule, required: int, keep_current: bool = False) -> str:
     """One paragraph a person can read at the end of a run."""
     words = {"optimal": _("proved optimal"), "feasible": _("not proved optimal"),
              "infeasible": _("infeasible")}
@@ -50,7 +51,7 @@ def summary(sched: Schedule, required: int) -> str:
         req=required, breaks=breaks, bound=sched.bound_breaks,
         status=words.get(sched.status, sched.status),
         secs=format_seconds(sched.solve_seconds))
-    if sched.moved is not None:
+    if sched.moved is not None and keep_current:  # else nobody asked what moved
         from desktop.b2b.mission_commands import moved_text
 
         text += " " + moved_text(sched.moved)
@@ -78,9 +79,9 @@ def unmet_spread(inst: Instance, sched: Schedule) -> int | None:
 
 def solve_command(args: argparse.Namespace) -> int:
     from desktop.b2b.solver import Progress, solve
+    from desktop.cli import output_file
 
-    if args.time_limit is not None and args.time_limit <= 0:
-        raise UsageError(_("--time-limit must be positive"))
+    output = output_file(args.output, inputs=[args.instance])
     inst = load_instance(args.instance)
 
     def show(p: Progress) -> None:
@@ -96,9 +97,9 @@ def solve_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         stop.set()
         raise
-    dump_schedule(sched, args.output)
+    dump_schedule(sched, output)
     required = sum(1 for m in inst.meetings if m.required)
-    print(summary(sched, required))
+    print(summary(sched, required, inst.options.keep_current))
     spread = unmet_spread(inst, sched)
     if spread is not None:
         print(_("No schedule keeps every participant's breaks within {d} of each other; this "
@@ -122,10 +123,18 @@ def check_command(args: argparse.Namespace) -> int:
     for v in problems:
         print(v.message)
     if problems:
-        print(_("{n} violations.").format(n=len(problems)), file=sys.stderr)
+        print(ngettext("{n} violation.", "{n} violations.", len(problems)).format(
+            n=len(problems)), file=sys.stderr)
         return 1
     print(_("The schedule is valid: {meetings}, {breaks}.").format(
         meetings=ngettext("{n} meeting", "{n} meetings", len(sched.meetings)).format(
             n=len(sched.meetings)),
         breaks=breaks_text(sched.breaks)))
+    if sched.status == "infeasible":
+        left = sum(1 for m in inst.meetings if m.required and m.id in
+                   {u.id for u in sched.unscheduled})
+        print(ngettext("It says {n} required meeting cannot be placed; whether no schedule "
+                       "could place it is not checked here.",
+                       "It says {n} required meetings cannot all be placed; whether no "
+                       "schedule could place them is not checked here.", left).format(n=left))
     return 0

@@ -7,7 +7,9 @@ tool; everything else in ``desktop.b2b`` works on these frozen dataclasses. Bad 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,6 +225,9 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     r = _Reader(file)
     data = _header(r, data, INSTANCE_FORMAT)
     name = r.get(data, "name", "", str, default="")
+    for key in ("slots", "tables", "participants", "meetings"):
+        if key not in data:  # an empty list is a choice; a missing one, a broken file
+            r.fail(key, _("is missing"))
     slots: list[Slot] = []
     seen: set[Any] = set()
     for path, s in _objects(r, data, "slots"):
@@ -234,7 +239,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
         session = r.get(s, "session", path, str, default=None, nullable=True)
         if sid is not None and day is not None:
             slots.append(Slot(sid, day, start or "", end or "", session))
-    if not slots and not r.problems:
+    if not slots and "slots" in data and not r.problems:
         r.fail("slots", _("at least one slot is needed"))
     slot_ids = {s.id for s in slots}
     sessions = {s.session for s in slots if s.session is not None}
@@ -251,7 +256,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
         _unique(r, path + ".id", pid, seen)
         pname = r.get(p, "name", path, str, default=pid or "")
         table = r.get(p, "table", path, str, default=None, nullable=True)
-        if table is not None and table not in tables:
+        if table is not None and table not in tables and "tables" in data:
             r.fail(path + ".table", _("{table} is not a table").format(table=table))
         cap = r.get(p, "max_meetings", path, int, default=None, nullable=True)
         if cap is not None and cap < 0:
@@ -295,7 +300,7 @@ def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessio
         if len(who) != 2 or who[0] == who[1]:
             r.fail(path + ".participants", _("a meeting needs exactly two distinct participants"))
         for p in who:
-            if p not in pids:
+            if p not in pids and "participants" in data:
                 r.fail(path + ".participants", _("{id} is not a participant").format(id=p))
         required = r.get(m, "required", path, bool, default=True)
         priority = r.get(m, "priority", path, int, default=1)
@@ -319,7 +324,7 @@ def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessio
             ctable = r.get(cur, "table", path + ".current", str, default=None, nullable=True)
             if cslot is not None and cslot not in slot_ids:
                 r.fail(path + ".current.slot", _("{value} is not a slot id").format(value=cslot))
-            if ctable is not None and ctable not in tables:
+            if ctable is not None and ctable not in tables and "tables" in data:
                 r.fail(path + ".current.table", _("{table} is not a table").format(table=ctable))
             if cslot is not None:
                 current = Place(cslot, ctable)
@@ -455,15 +460,30 @@ def schedule_to_dict(sched: Schedule) -> dict[str, Any]:
 def _read_json(path: str | Path) -> Any:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        # utf-8-sig: a file saved by a Windows editor may start with a byte-order mark.
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(Problem(_("is not UTF-8 text (byte {at} cannot be read): a JSON "
+                                        "file is UTF-8").format(at=exc.start + 1),
+                                      file=str(p))) from exc
     except OSError as exc:
         raise ValidationError(Problem(_("cannot be read: {error}").format(error=exc.strerror),
                                       file=str(p))) from exc
+
+    def not_json(name: str) -> Any:
+        raise ValueError(name)
+
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=not_json)
     except json.JSONDecodeError as exc:
         raise ValidationError(Problem(_("is not valid JSON (line {line}, column {col})").format(
             line=exc.lineno, col=exc.colno), file=str(p))) from exc
+    except ValueError as exc:  # NaN or Infinity, which JSON does not have
+        raise ValidationError(Problem(_("is not valid JSON: {word} is not a number JSON "
+                                        "knows").format(word=exc), file=str(p))) from exc
+    except RecursionError as exc:
+        raise ValidationError(Problem(_("is nested too deeply to be read"),
+                                      file=str(p))) from exc
 
 
 def load_instance(path: str | Path) -> Instance:
@@ -474,11 +494,25 @@ def load_schedule(path: str | Path) -> Schedule:
     return parse_schedule(_read_json(path), file=Path(path).name)
 
 
+def _write_json(data: dict[str, Any], path: str | Path) -> None:
+    """Write ``data`` whole or not at all: into a side file first, then put in its place, so
+    a full disk or a stopped run never leaves half a file where a good one was."""
+    p = Path(path)
+    part = p.with_name(f".{p.name}.part")
+    try:
+        part.write_text(json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n",
+                        encoding="utf-8")
+        os.replace(part, p)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise ValidationError(Problem(_("cannot be written: {error}").format(
+            error=exc.strerror or exc), file=str(p))) from exc
+
+
 def dump_instance(inst: Instance, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(instance_to_dict(inst), indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+    _write_json(instance_to_dict(inst), path)
 
 
 def dump_schedule(sched: Schedule, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(schedule_to_dict(sched), indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+    _write_json(schedule_to_dict(sched), path)

@@ -188,7 +188,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _solver_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--time-limit", type=float, default=60.0, metavar="S",
+    from desktop.cli import seconds
+
+    parser.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                         help=_("the solver's time budget in seconds (default 60)"))
     parser.add_argument("--max-break-spread", type=int, default=2, metavar="N",
                         help=_("how much participants' numbers of breaks may differ "
@@ -198,8 +200,6 @@ def _solver_options(parser: argparse.ArgumentParser) -> None:
 def _check_options(args: argparse.Namespace) -> None:
     from desktop.errors import UsageError
 
-    if args.time_limit <= 0:
-        raise UsageError(_("--time-limit must be positive"))
     if args.max_break_spread < -1:
         raise UsageError(_("--max-break-spread is a number of breaks, or -1 for no limit"))
 
@@ -211,16 +211,17 @@ def _spread(args: argparse.Namespace) -> int | None:
 def export_problem_command(args: argparse.Namespace) -> int:
     from desktop.b2b.bridge import describe_instance, export_problem
     from desktop.b2b.instance import dump_instance
-    from desktop.cli import open_mission
+    from desktop.cli import open_mission, output_file
 
     _check_options(args)
+    output = output_file(args.output, inputs=[args.mission])
     with open_mission(args.mission, read_only=True) as mission, \
             mission.transaction() as session:
         instance = export_problem(session, keep_current=args.keep_current,
                                   time_limit_s=args.time_limit,
                                   max_break_spread=_spread(args))
-    dump_instance(instance, args.output)
-    print(_("Wrote {file}: {size}").format(file=args.output, size=describe_instance(instance)))
+    dump_instance(instance, output)
+    print(_("Wrote {file}: {size}").format(file=output, size=describe_instance(instance)))
     return 0
 
 

@@ -91,6 +91,13 @@ def test_export_problem_writes_an_instance_file(mission: Path, tmp_path: Path,
     assert "3 slots, 2 tables, 3 participants, 3 meetings" in capsys.readouterr().out
 
 
+def test_export_problem_never_writes_over_the_mission(mission: Path) -> None:
+    before = mission.read_bytes()
+    with pytest.raises(UsageError, match="is what the command reads"):
+        run(["b2b", "export-problem", "--mission", str(mission), "-o", str(mission)])
+    assert mission.read_bytes() == before
+
+
 def test_schedule_stores_meetings_and_reports(mission: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5"]) == 0
@@ -128,8 +135,12 @@ def test_an_infeasible_mission_stores_nothing(mission: Path,
 
 
 def test_bad_options_are_usage_errors(mission: Path) -> None:
-    with pytest.raises(UsageError, match="--time-limit must be positive"):
-        run(["schedule", "--mission", str(mission), "--time-limit", "0"])
+    for limit in ("0", "nan", "inf"):
+        with pytest.raises(SystemExit) as info:
+            run(["schedule", "--mission", str(mission), "--time-limit", limit])
+        assert info.value.code == 2
+    with pytest.raises(UsageError, match="--max-break-spread is a number of breaks"):
+        run(["schedule", "--mission", str(mission), "--max-break-spread", "-5"])
 
 
 def test_counts_are_in_mission_terms_without_placeholders(
