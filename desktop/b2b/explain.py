@@ -57,6 +57,11 @@ def meeting_reason(inst: Instance, ix: Indexed, m: int) -> str | None:
             a=pa.name, ta=pa.table, b=pb.name, tb=pb.table)
     common = [sid for sid in ix.slot_ids if sid not in pa.unavailable | pb.unavailable]
     if not common:
+        away = [p for p in (pa, pb) if p.unavailable]
+        if len(away) == 1:  # the other is free throughout: naming an empty list would confuse
+            return _("{a} and {b} share no free slot: {who} is unavailable in slots "
+                     "{slots}").format(a=pa.name, b=pb.name, who=away[0].name,
+                                       slots=slot_ranges(list(away[0].unavailable)))
         return _("{a} and {b} share no free slot: {a} is unavailable in slots {sa}, "
                  "{b} in slots {sb}").format(a=pa.name, b=pb.name,
                                              sa=slot_ranges(list(pa.unavailable)),

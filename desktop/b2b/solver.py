@@ -546,6 +546,7 @@ class _Run:
         before CP-SAT has even built its model; it is also the solver's hint.
         """
         ix = self.ix
+        self.phase = _("a first schedule, by first fit")
         if self.inst.options.keep_current:
             kept = keep_start(ix)
             if all(m in kept for m in self.required):

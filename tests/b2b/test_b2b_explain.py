@@ -33,6 +33,14 @@ def test_no_common_free_slot(data: Callable[..., dict[str, Any]]) -> None:
     assert [m.id for m in sched.meetings] == ["m2"]
 
 
+def test_no_free_slot_when_one_party_is_away_throughout(
+        data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=3, meetings=[("A", "B")])
+    doc["participants"][0]["unavailable"] = [1, 2, 3]
+    assert _reasons(_solve(doc))["m1"] == ("A Company and B Company share no free slot: "
+                                           "A Company is unavailable in slots 1–3")
+
+
 def test_session_against_availability(data: Callable[..., dict[str, Any]]) -> None:
     doc = data(slots=4, meetings=[{"participants": ["A", "B"], "session": "pm"}])
     doc["participants"][0]["unavailable"] = [3, 4]
