@@ -18,7 +18,10 @@ Mapping, and why:
   never stored. A host's fixed table is exported as ``table`` only when the host keeps the
   table at the same position in every block (the format allows one table per participant);
   otherwise :func:`store_schedule` still seats every meeting of a host at its own table of
-  the block, since it assigns tables slot by slot from the block's real tables.
+  the block, since it assigns tables slot by slot from the block's real tables. Either way
+  each slot lists the tables its block's hosts keep (``held``): the solver leaves them to
+  their holders even when they are free, so it never places more of the other meetings in a
+  slot than the block's remaining tables can seat.
 * Requests: an accepted request makes its meeting required, a "requested" one optional with
   its priority, a declined one nothing. A mutual pair (both asked, neither declined) is ONE
   meeting whose priority is the better of the two raised by one level (2 → 1), since both
@@ -192,14 +195,31 @@ def export_problem(session: Session, *, keep_current: bool = False,
                           tuple(languages_of(people_of.get(p.id, []))) or None)
               for p in participants]
     holds, hold_specs = _placeholders(layout, slots)
+    held = _held(layout)
     mission = session.scalars(select(Mission)).first()
     return Instance(
         name=name or (mission.name if mission else "mission"),
         slots=tuple(Slot(s.id, s.starts_at.date().isoformat(), f"{s.starts_at:%H:%M}",
-                         f"{s.ends_at:%H:%M}", s.part or None) for s in slots),
+                         f"{s.ends_at:%H:%M}", s.part or None, held[s.session_id])
+                    for s in slots),
         tables=tuple(layout.names), participants=tuple(people + holds),
         meetings=tuple(specs + hold_specs), interpreters=_interpreters(session),
         options=Options(max_break_spread, time_limit_s, keep_current))
+
+
+def _held(layout: _Layout) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Per block, the tables its hosts keep for their own meetings (table position, holder):
+    exported as each slot's ``held`` tables so that the solver leaves them to their holders
+    and never places more of the other meetings than the remaining tables can seat."""
+    out: dict[int, tuple[tuple[str, str], ...]] = {}
+    for block_id, tables in layout.blocks.items():
+        pairs: dict[str, str] = {}
+        for table in tables:
+            holder = table.participant_id
+            if holder is not None and pid(holder) not in pairs.values():
+                pairs[layout.name_of(table)] = pid(holder)
+        out[block_id] = tuple(sorted(pairs.items()))
+    return out
 
 
 def _pair_spec(a: int, b: int, pair: _Pair, layout: _Layout) -> MeetingSpec:

@@ -86,6 +86,19 @@ def check(inst: Instance, sched: Schedule) -> list[Violation]:
     for pm in valid:
         spec = specs[pm.id]
         slot = slots[pm.slot]
+        held = dict(slot.held)
+        holder = held.get(pm.table)
+        if holder is not None and holder not in spec.participants:
+            add("held-table", _("{id} is at {table}, which {who} holds for its own meetings in "
+                                "slot {slot}").format(id=pm.id, table=pm.table,
+                                                      who=people[holder].name, slot=pm.slot),
+                pm.id)
+        for table, who in held.items():
+            if who in spec.participants and pm.table != table:
+                add("held-table", _("{id} is at {table}, but {who} holds {held} in slot "
+                                    "{slot}").format(id=pm.id, table=pm.table,
+                                                     who=people[who].name, held=table,
+                                                     slot=pm.slot), pm.id)
         for who in spec.participants:
             other = participant_slot.get((who, pm.slot))
             if other:

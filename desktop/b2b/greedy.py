@@ -36,6 +36,32 @@ class Indexed:
     after: list[list[int]]
     of_participant: list[list[int]] = field(default_factory=list)
     cap: list[int | None] = field(default_factory=list)
+    # Tables held per slot (slots[].held): participant index -> table. With any, free_cap[s]
+    # is how many tables slot s leaves to the meetings of participants holding none there.
+    holds: list[dict[int, str]] = field(default_factory=list)
+    free_cap: list[int] | None = None
+
+    def shared(self, m: int, s: int) -> bool:
+        """Whether meeting ``m`` in slot ``s`` takes one of the tables nobody holds."""
+        return not self.holds or not any(p in self.holds[s] for p in self.parts[m])
+
+    def over(self, m: int, s: int, load: int, free_load: int) -> bool:
+        """Whether meeting ``m`` cannot join slot ``s`` holding ``load`` meetings, of which
+        ``free_load`` are at tables nobody holds."""
+        if load >= len(self.inst.tables):
+            return True
+        return self.free_cap is not None and free_load >= self.free_cap[s] \
+            and self.shared(m, s)
+
+    def table_in(self, m: int, s: int) -> str | None:
+        """The table meeting ``m`` must use in slot ``s``, if any: a party's held or fixed
+        one."""
+        if self.holds:
+            for p in self.parts[m]:
+                held = self.holds[s].get(p)
+                if held is not None:
+                    return held
+        return self.pinned[m]
 
 
 def index(inst: Instance) -> Indexed:
@@ -51,6 +77,8 @@ def index(inst: Instance) -> Indexed:
     people = inst.participants
     free_i = [{slot_pos[s.id] for s in inst.slots if s.id not in it.unavailable}
               for it in inst.interpreters]
+    holds = [{pid[who]: table for table, who in s.held} for s in inst.slots] \
+        if any(s.held for s in inst.slots) else []
     parts, domain, pinned, need, ok, after = [], [], [], [], [], []
     for m in inst.meetings:
         a, b = people[pid[m.participants[0]]], people[pid[m.participants[1]]]
@@ -70,6 +98,8 @@ def index(inst: Instance) -> Indexed:
                 continue
             if needs and not any(i in free_i[k] for k in able):
                 continue
+            if holds and not _seatable(holds[i], pid[a.id], pid[b.id], a.table or b.table):
+                continue
             slots.append(i)
         pin = a.table or b.table
         if a.table and b.table and a.table != b.table:
@@ -86,7 +116,19 @@ def index(inst: Instance) -> Indexed:
     return Indexed(inst, len(inst.slots), [s.id for s in inst.slots], runs, pid, mid, parts,
                    [m.required for m in inst.meetings], [m.priority for m in inst.meetings],
                    domain, pinned, need, ok, free_i, after, of_p,
-                   [p.max_meetings for p in people])
+                   [p.max_meetings for p in people], holds,
+                   [len(inst.tables) - len(s.held) for s in inst.slots] if holds else None)
+
+
+def _seatable(held: dict[int, str], a: int, b: int, pin: str | None) -> bool:
+    """Whether a meeting of ``a`` and ``b`` (fixed to table ``pin``, if any) has a table in a
+    slot where ``held`` tables are held: not two holders, nor a fixed table held by another."""
+    mine = [held[p] for p in (a, b) if p in held]
+    if len(mine) > 1:
+        return False
+    if mine:
+        return pin is None or pin == mine[0]
+    return pin is None or pin not in held.values()
 
 
 def _match_interpreters(ix: Indexed, meetings: list[int], s: int) -> dict[int, int] | None:
@@ -120,8 +162,9 @@ def assign_places(ix: Indexed, slot_of: dict[int, int]) -> list[PlacedMeeting] |
         sid = ix.slot_ids[s]
         taken: dict[str, int] = {}
         table_of: dict[int, str] = {}
+        held = set(ix.holds[s].values()) if ix.holds else set()
         for m in ms:
-            pin = ix.pinned[m]
+            pin = ix.table_in(m, s)
             if pin is not None:
                 if pin in taken:
                     return None
@@ -130,10 +173,10 @@ def assign_places(ix: Indexed, slot_of: dict[int, int]) -> list[PlacedMeeting] |
         for m in ms:  # keep the current table where it is still free
             cur = inst.meetings[m].current
             if m not in table_of and cur and cur.slot == sid and cur.table \
-                    and cur.table not in taken:
+                    and cur.table not in taken and cur.table not in held:
                 taken[cur.table] = m
                 table_of[m] = cur.table
-        free = [t for t in inst.tables if t not in taken]
+        free = [t for t in inst.tables if t not in taken and t not in held]
         for m in ms:
             if m not in table_of:
                 if not free:
@@ -178,9 +221,9 @@ def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
     together) and never dropped; ``reserved`` (slot, table) pairs stay free of pinned meetings,
     so that a meeting kept at its table keeps it.
     """
-    n_tables = len(ix.inst.tables)
     busy: set[tuple[int, int]] = set()
     load = [0] * ix.n_slots
+    free_load = [0] * ix.n_slots  # meetings at tables nobody holds
     pin_used: set[tuple[int, str]] = set(reserved or ())
     interp_used: dict[int, list[int]] = {}
     count = [0] * len(ix.inst.participants)
@@ -190,6 +233,7 @@ def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
         a, b = ix.parts[m]
         busy |= {(a, s), (b, s)}
         load[s] += 1
+        free_load[s] += ix.shared(m, s)
         count[a] += 1
         count[b] += 1
         if ix.pinned[m] is not None:
@@ -208,7 +252,8 @@ def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
             continue
         earliest = max((slot_of[x] + 1 for x in ix.after[m] if x in slot_of), default=0)
         for s in ix.domain[m]:
-            if s < earliest or (a, s) in busy or (b, s) in busy or load[s] >= n_tables:
+            if s < earliest or (a, s) in busy or (b, s) in busy or \
+                    ix.over(m, s, load[s], free_load[s]):
                 continue
             pin = ix.pinned[m]
             if pin is not None and (s, pin) in pin_used:
@@ -222,6 +267,7 @@ def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
                 pin_used.add((s, pin))
             busy |= {(a, s), (b, s)}
             load[s] += 1
+            free_load[s] += ix.shared(m, s)
             count[a] += 1
             count[b] += 1
             slot_of[m] = s

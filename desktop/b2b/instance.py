@@ -3,11 +3,16 @@
 The JSON formats are the contract between the mission database, the solver and any outside
 tool; everything else in ``desktop.b2b`` works on these frozen dataclasses. Bad input raises
 :class:`~desktop.errors.ValidationError` listing every problem with its field path.
+
+Beyond the base format, a slot may list ``held`` tables, ``{"T3": "p7"}``: in that slot p7's
+meetings are at T3 and no other meeting is, even when p7 has none (a host's stand). A
+participant's ``table`` says where all its meetings are; it does not keep others off it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
@@ -31,6 +36,9 @@ class Slot:
     start: str = ""
     end: str = ""
     session: str | None = None
+    # Tables held in this slot by a participant for its own meetings (a host's stand): its
+    # meetings in the slot are there, and no other meeting is; (table, participant id) pairs.
+    held: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,6 +238,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
             r.fail(key, _("is missing"))
     slots: list[Slot] = []
     seen: set[Any] = set()
+    held_raw: dict[int, tuple[str, dict[str, Any]]] = {}
     for path, s in _objects(r, data, "slots"):
         sid = r.get(s, "id", path, int)
         _unique(r, path + ".id", sid, seen)
@@ -237,6 +246,9 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
         start = r.get(s, "start", path, str, default="")
         end = r.get(s, "end", path, str, default="")
         session = r.get(s, "session", path, str, default=None, nullable=True)
+        held = r.get(s, "held", path, dict, default={})
+        if held and sid is not None:
+            held_raw[sid] = (path + ".held", held)
         if sid is not None and day is not None:
             slots.append(Slot(sid, day, start or "", end or "", session))
     if not slots and "slots" in data and not r.problems:
@@ -268,6 +280,8 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
         if pid is not None:
             participants.append(Participant(pid, pname or pid, unavailable, table, cap, langs))
     pids = {p.id for p in participants}
+    if held_raw:
+        slots = _with_held(r, slots, held_raw, set(tables), participants)
 
     interpreters: list[Interpreter] = []
     seen = set()
@@ -285,6 +299,37 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     r.raise_if_any()
     return Instance(name or "", tuple(slots), tuple(tables), tuple(participants),
                     tuple(meetings), tuple(interpreters), options)
+
+
+def _with_held(r: _Reader, slots: list[Slot], raw: dict[int, tuple[str, dict[str, Any]]],
+               tables: set[str], participants: list[Participant]) -> list[Slot]:
+    """The slots with their held tables, each checked: a table of the instance, held by a
+    participant of it, who holds no other table then and no fixed table elsewhere."""
+    fixed = {p.id: p.table for p in participants}
+    out = []
+    for slot in slots:
+        if slot.id not in raw:
+            out.append(slot)
+            continue
+        path, held = raw[slot.id]
+        pairs: list[tuple[str, str]] = []
+        holders: set[str] = set()
+        for table, who in held.items():
+            where = f"{path}.{table}"
+            if table not in tables:
+                r.fail(where, _("{table} is not a table").format(table=table))
+            elif not isinstance(who, str) or who not in fixed:
+                r.fail(where, _("{value} is not a participant").format(value=who))
+            elif who in holders:
+                r.fail(where, _("{id} holds two tables in the same slot").format(id=who))
+            elif fixed[who] is not None and fixed[who] != table:
+                r.fail(where, _("{id} holds all its meetings at {table}").format(
+                    id=who, table=fixed[who]))
+            else:
+                holders.add(who)
+                pairs.append((table, who))
+        out.append(dataclasses.replace(slot, held=tuple(sorted(pairs))))
+    return out
 
 
 def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessions: set[str],
@@ -415,7 +460,8 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "name": inst.name,
         "slots": [{"id": s.id, "day": s.day, "start": s.start, "end": s.end,
-                   "session": s.session} for s in inst.slots],
+                   "session": s.session, **({"held": dict(s.held)} if s.held else {})}
+                  for s in inst.slots],
         "tables": list(inst.tables),
         "participants": [
             {"id": p.id, "name": p.name, "unavailable": sorted(p.unavailable), "table": p.table,

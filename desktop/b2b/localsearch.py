@@ -51,6 +51,7 @@ class SlotSearch:
         self.mask = [0] * n_p
         self.at: list[dict[int, int]] = [{} for _ in range(n_p)]
         self.load = [0] * ix.n_slots
+        self.free_load = [0] * ix.n_slots  # meetings at tables nobody holds
         self.members: list[set[int]] = [set() for _ in range(ix.n_slots)]
         self.pins: list[dict[str, int]] = [{} for _ in range(ix.n_slots)]
         self.succ: list[list[int]] = [[] for _ in ix.parts]
@@ -63,6 +64,7 @@ class SlotSearch:
                 self.mask[p] |= 1 << s
                 self.at[p][s] = m
             self.load[s] += 1
+            self.free_load[s] += ix.shared(m, s)
             self.members[s].add(m)
             pin = ix.pinned[m]
             if pin is not None:
@@ -126,6 +128,15 @@ class SlotSearch:
         if self.load[t] + 2 * into_t - len(comp) > self.n_tables or \
                 self.load[s] + 2 * into_s - len(comp) > self.n_tables:
             return False
+        caps = ix.free_cap
+        if caps is not None:  # held tables: the others share what is left
+            free = {s: self.free_load[s], t: self.free_load[t]}
+            for x, new in comp.items():
+                old = self.slot_of[x]
+                free[old] -= ix.shared(x, old)
+                free[new] += ix.shared(x, new)
+            if free[s] > caps[s] or free[t] > caps[t]:
+                return False
         pin_delta: dict[tuple[int, str], int] = {}
         for x, new in comp.items():
             if new not in self.allowed[x]:
@@ -183,6 +194,7 @@ class SlotSearch:
                 if self.at[p].get(old) == x:
                     del self.at[p][old]
             self.load[old] -= 1
+            self.free_load[old] -= self.ix.shared(x, old)
             self.members[old].discard(x)
             pin = self.ix.pinned[x]
             if pin is not None:
@@ -192,6 +204,7 @@ class SlotSearch:
             for p in self.ix.parts[x]:
                 self.at[p][new] = x
             self.load[new] += 1
+            self.free_load[new] += self.ix.shared(x, new)
             self.members[new].add(x)
             pin = self.ix.pinned[x]
             if pin is not None:

@@ -124,6 +124,10 @@ class Encoder:
 
         if len(lits) <= k:
             return
+        if k <= 0:
+            for lit in lits:
+                self.clause([-lit])
+            return
         if k == 1:
             enc = EncType.pairwise if self.variant == 1 else EncType.seqcounter
         else:
@@ -261,6 +265,8 @@ class Encoder:
                 self.clause([-self.x[m, s], c])
             clusters.append(c)
         self.at_most(clusters, tables)
+        if ix.free_cap is not None:  # held tables: the others share what is left
+            self.at_most([self.x[m, s] for m in here if ix.shared(m, s)], ix.free_cap[s])
         busy = [b for (p, t), b in self.busy.items() if t == s]
         self.at_most(busy, 2 * tables)  # implied (2)
         pins: dict[str, list[int]] = {}

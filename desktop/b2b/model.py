@@ -61,6 +61,9 @@ class ScheduleModel:
                 md.add(total <= cap)
         for s in range(ix.n_slots):
             md.add(sum(self.x[m, s] for m in by_slot[s]) <= n_tables)
+            if ix.free_cap is not None:  # held tables: the others share what is left
+                md.add(sum(self.x[m, s] for m in by_slot[s] if ix.shared(m, s))
+                       <= ix.free_cap[s])
             # Implied: at most 2 x tables participants busy in a slot.
             md.add(sum(self.busy[p][s] for p in range(n_p)) <= 2 * n_tables)
             pins: dict[str, list[int]] = {}

@@ -31,9 +31,11 @@ def keep_options(ix: Indexed, meetings: Iterable[int]
         if cur is None or cur.slot not in pos:
             continue
         s = pos[cur.slot]
-        pin = ix.pinned[m]
+        pin = ix.table_in(m, s)
         if s not in ix.domain[m] or (pin and cur.table and pin != cur.table):
             continue
+        if not pin and cur.table and ix.holds and cur.table in ix.holds[s].values():
+            continue  # its table is now a participant's own in that slot
         slot_of[m] = s
         if cur.table and not pin:
             at_place.setdefault((s, cur.table), []).append(m)
@@ -51,11 +53,11 @@ def kept_places(ix: Indexed) -> tuple[dict[int, int], set[tuple[int, str]]]:
     """
     inst = ix.inst
     pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
-    n_tables = len(inst.tables)
     kept: dict[int, int] = {}
     tables: set[tuple[int, str]] = set()
     busy: set[tuple[int, int]] = set()
     load = [0] * ix.n_slots
+    free_load = [0] * ix.n_slots  # meetings at tables nobody holds
     count = [0] * len(inst.participants)
     interp: dict[int, list[int]] = {}
     order = sorted((m for m, spec in enumerate(inst.meetings) if spec.current is not None),
@@ -64,16 +66,18 @@ def kept_places(ix: Indexed) -> tuple[dict[int, int], set[tuple[int, str]]]:
         cur = inst.meetings[m].current
         assert cur is not None
         s = pos.get(cur.slot)
-        if s is None or s not in ix.domain[m] or load[s] >= n_tables:
+        if s is None or s not in ix.domain[m] or ix.over(m, s, load[s], free_load[s]):
             continue
         a, b = ix.parts[m]
         if (a, s) in busy or (b, s) in busy:
             continue
         if any(ix.cap[p] is not None and count[p] >= ix.cap[p] for p in (a, b)):  # type: ignore
             continue
-        table = cur.table or ix.pinned[m]
+        must = ix.table_in(m, s)
+        table = cur.table or must
         if table is not None and (table not in inst.tables or (s, table) in tables
-                                  or (ix.pinned[m] and ix.pinned[m] != table)):
+                                  or (must and must != table)
+                                  or (not must and ix.holds and table in ix.holds[s].values())):
             continue
         if any(x in kept and kept[x] >= s for x in ix.after[m]):
             continue
@@ -87,6 +91,7 @@ def kept_places(ix: Indexed) -> tuple[dict[int, int], set[tuple[int, str]]]:
         kept[m] = s
         busy |= {(a, s), (b, s)}
         load[s] += 1
+        free_load[s] += ix.shared(m, s)
         count[a] += 1
         count[b] += 1
         if table is not None:
@@ -148,7 +153,8 @@ def _fits(ix: Indexed, out: dict[int, int], m: int, s: int,
     """Whether ``m`` can join slot ``s`` of ``out`` with every rule of the instance kept."""
     a, b = ix.parts[m]
     here = [x for x, t in out.items() if t == s]
-    if s not in ix.domain[m] or len(here) >= len(ix.inst.tables):
+    free_here = sum(1 for x in here if ix.shared(x, s))
+    if s not in ix.domain[m] or ix.over(m, s, len(here), free_here):
         return False
     if any({a, b} & set(ix.parts[x]) for x in here):
         return False

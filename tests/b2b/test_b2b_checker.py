@@ -88,3 +88,17 @@ def test_breaks_do_not_span_days(data: Callable[..., dict[str, Any]]) -> None:
     inst = parse_instance(doc)
     placed = [PlacedMeeting("m1", 1, "T1"), PlacedMeeting("m2", 4, "T1")]
     assert participant_breaks(inst, placed)["A"] == 0
+
+
+def test_held_tables(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=2, people=("A", "B", "C", "D"),
+               meetings=[{"participants": ["A", "B"], "required": False},
+                         {"participants": ["C", "D"], "required": False}])
+    doc["slots"][0]["held"] = {"T1": "A"}
+    inst = parse_instance(doc)
+    fine = [PlacedMeeting("m1", 1, "T1"), PlacedMeeting("m2", 1, "T2")]
+    assert _kinds(inst, fine) == []
+    # C and D at A's table while A is free; then A away from its own table.
+    assert _kinds(inst, [PlacedMeeting("m2", 1, "T1")]) == ["held-table"]
+    assert _kinds(inst, [PlacedMeeting("m1", 1, "T2")]) == ["held-table"]
+    assert _kinds(inst, [PlacedMeeting("m2", 2, "T1")]) == []  # slot 2: nobody holds T1

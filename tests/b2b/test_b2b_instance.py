@@ -72,6 +72,23 @@ def test_every_problem_is_reported_with_its_path(data: Callable[..., dict[str, A
                       "participants[2].table", "options.max_break_spread"}
 
 
+def test_held_tables_round_trip_and_are_checked(data: Callable[..., dict[str, Any]],
+                                                tmp_path: Path) -> None:
+    doc = data(slots=2, meetings=[("A", "B")])
+    doc["slots"][0]["held"] = {"T2": "A"}
+    inst = parse_instance(doc)
+    assert inst.slots[0].held == (("T2", "A"),) and inst.slots[1].held == ()
+    path = tmp_path / "held.json"
+    dump_instance(inst, path)
+    assert load_instance(path) == inst
+    assert "held" not in json.loads(path.read_text())["slots"][1]  # absent when none
+    doc["slots"][1]["held"] = {"T9": "A", "T1": "Z"}
+    doc["slots"][0]["held"] = {"T1": "A", "T2": "A"}
+    doc["participants"][1]["table"] = "T1"
+    doc["slots"][0]["held"]["T2"] = "B"
+    assert _fields(doc) == {"slots[1].held.T9", "slots[1].held.T1", "slots[0].held.T2"}
+
+
 def test_wrong_types_duplicates_and_cycles(data: Callable[..., dict[str, Any]]) -> None:
     doc = data(meetings=[("A", "B"), ("B", "C")])
     doc["meetings"][0]["required"] = "yes"

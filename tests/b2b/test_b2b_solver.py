@@ -53,6 +53,29 @@ def test_any_generated_schedule_passes_the_checker(seed: int, kind: str, extras:
     assert len(placed) + len(sched.unscheduled) == len(inst.meetings)
 
 
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), kind=st.sampled_from(["normal", "oversubscribed"]),
+       holders=st.lists(st.integers(0, 11), min_size=1, max_size=3, unique=True),
+       first=st.integers(0, 7), length=st.integers(1, 8))
+def test_held_tables_are_left_to_their_holders(seed: int, kind: str, holders: list[int],
+                                               first: int, length: int) -> None:
+    inst = generate(seed, kind, shape=SMALL, extras=False)
+    held = tuple((f"T{n + 1}", inst.participants[p].id) for n, p in enumerate(holders))
+    slots = tuple(dataclasses.replace(s, held=held) if first <= i < first + length else s
+                  for i, s in enumerate(inst.slots))
+    inst = dataclasses.replace(inst, slots=slots)
+    sched = solve(inst, time_limit_s=3)
+    allowed = ["missing"] if sched.status == "infeasible" else []
+    if not spread_attainable(inst):
+        allowed.append("spread")
+    assert [v for v in check(inst, sched) if v.kind not in allowed] == []
+    for pm in sched.meetings:  # read again, without the checker
+        slot = next(s for s in inst.slots if s.id == pm.slot)
+        owner = dict(slot.held).get(pm.table)
+        spec = next(m for m in inst.meetings if m.id == pm.id)
+        assert owner is None or owner in spec.participants
+
+
 def spread_attainable(inst: Instance) -> bool:
     """Whether some schedule places every required meeting within the break spread."""
     ix = index(inst)
@@ -94,6 +117,8 @@ def brute_force(inst: Instance) -> tuple[tuple[int, int, int], int] | None:
                 busy.add((w, s))
         if not good or any(n > len(inst.tables) for n in load.values()):
             continue
+        if not _held_tables_respected(inst, combo):
+            continue
         placed = [PlacedMeeting(m.id, s, "T1") for m, s in zip(inst.meetings, combo, strict=True)
                   if s is not None]
         per = participant_breaks(inst, placed)
@@ -115,6 +140,24 @@ def brute_force(inst: Instance) -> tuple[tuple[int, int, int], int] | None:
     return None if found is None else ((found[0][0], found[0][1], found[0][2]), found[1])
 
 
+def _held_tables_respected(inst: Instance, combo: tuple[int | None, ...]) -> bool:
+    """Held tables, read from the format's words: a holder's meetings sit at its table, so
+    two holders never meet then, and the other meetings share the tables nobody holds."""
+    for slot in inst.slots:
+        holders = {who for _table, who in slot.held}
+        shared = 0
+        for m, s in zip(inst.meetings, combo, strict=True):
+            if s != slot.id:
+                continue
+            mine = holders & set(m.participants)
+            if len(mine) > 1:
+                return False
+            shared += not mine
+        if shared > len(inst.tables) - len(slot.held):
+            return False
+    return True
+
+
 @st.composite
 def tiny_instances(draw: st.DrawFn, data: Callable[..., dict[str, Any]]) -> Instance:
     people = ("A", "B", "C", "D")[: draw(st.integers(3, 4))]
@@ -128,6 +171,10 @@ def tiny_instances(draw: st.DrawFn, data: Callable[..., dict[str, Any]]) -> Inst
                max_break_spread=draw(st.sampled_from([None, 0, 1])))
     for p in doc["participants"]:
         p["unavailable"] = draw(st.lists(st.integers(1, n_slots), max_size=2, unique=True))
+    for slot in doc["slots"]:  # a host keeping its own table in some slots
+        holder = draw(st.sampled_from([None, None, *people]))
+        if holder is not None:
+            slot["held"] = {"T1": holder}
     return parse_instance(doc)
 
 

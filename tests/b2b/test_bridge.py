@@ -16,6 +16,7 @@ from desktop.b2b.meetings import create_meeting, lock_meeting
 from desktop.b2b.requests import RequestInput, add_request
 from desktop.b2b.setup import (
     assign_table,
+    clear_unavailable,
     ensure_participant,
     generate_slots,
     set_tables,
@@ -221,3 +222,31 @@ def test_every_stored_meeting_sits_at_a_table_of_its_own_block(session: Session,
     in_rabat = [m for m in meetings if m.slot_id in {s.id for s in rabat_slots}]
     assert len({m.slot_id for m in in_rabat}) == len(in_rabat)  # one table: one per slot
     assert all(m.table_id == rabat_tables[0].id for m in in_rabat)
+
+
+def test_a_table_kept_by_a_host_is_left_to_it_even_when_it_is_free(
+        session: Session, forum: Forum) -> None:
+    p = forum.p
+    assign_table(session, forum.tables[1].id, p["maroc"].id)
+    guests = [team(session, name, Side.DELEGATION, ["en"]) for name in ("Ottawa IT", "Quebec BPO")]
+    hosts = [team(session, name, Side.HOST, ["en"]) for name in ("Rabat Net", "Fes Cloud")]
+    for guest, host in zip(guests, hosts, strict=True):
+        add_request(session, RequestInput(guest.id, host.id, 1, RequestStatus.ACCEPTED))
+        for slot in forum.slots[1:]:  # both pairs can meet only in the first slot
+            set_unavailable(session, guest.id, slot.id, "site visit")
+    instance = export_problem(session, time_limit_s=5)
+    assert all(slot.held == (("T2", f"p{p['maroc'].id}"),) for slot in instance.slots)
+    # Maroc keeps T2 even when it has no meeting: one table is left for the two pairs.
+    schedule = solve(instance, time_limit_s=5)
+    assert schedule.status == "infeasible"
+    assert {v.kind for v in check(instance, schedule)} <= {"missing"}
+    for slot in forum.slots[1:]:
+        clear_unavailable(session, guests[1].id, slot.id)
+    instance = export_problem(session, time_limit_s=5)
+    schedule = solve(instance, time_limit_s=5)
+    assert check(instance, schedule) == []
+    report = store_schedule(session, instance, schedule)
+    assert report.unplaced == []
+    for meeting in session.scalars(select(Meeting)):
+        holds = p["maroc"].id in (meeting.participant_a_id, meeting.participant_b_id)
+        assert (meeting.table_id == forum.tables[1].id) == holds
