@@ -17,12 +17,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
 )
 from PySide6.QtCore import Signal as _Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -103,8 +111,8 @@ class RequestMatrixModel(QAbstractTableModel):
         cell = self.cell(index)
         if cell is None:
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _("No request. Press 1, 2 or 3 to ask for this meeting for {name}.")\
-                    .format(name=self._names[self.row_ids[index.row()]])
+                return _("No request. Press 1, 2 or 3 (or right-click) to ask for this meeting "
+                         "for {name}.").format(name=self._names[self.row_ids[index.row()]])
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             text = _("{by} {priority} {status}").format(
@@ -129,7 +137,8 @@ class RequestMatrixModel(QAbstractTableModel):
         lines = [who, _("Priority {p}; {status}.").format(p=cell.priority,
                                                           status=label(cell.status)),
                  _("Scheduled.") if cell.scheduled else _("Not scheduled yet."),
-                 _("Keys: 1–3 priority, A accept, D decline, R requested, Delete withdraw.")]
+                 _("Keys: 1–3 priority, A accept, D decline, R requested, Delete withdraw; "
+                   "or right-click.")]
         return "\n".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -228,6 +237,55 @@ class MatrixView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def edit_menu(self, index: QModelIndex) -> QMenu | None:
+        """The edits of the pair at ``index``, each with its key: the same as the keyboard's,
+        for the mouse (right click or double click on a cell)."""
+        model = self.model()
+        if not index.isValid() or not isinstance(model, RequestMatrixModel):
+            return None
+        cell = model.cell(index)
+        menu = QMenu(self)
+        menu.setObjectName("matrixMenu")
+
+        def add(text: str, key: str, edit: int | RequestStatus | None,
+                enabled: bool = True) -> None:
+            action = menu.addAction(f"{text}\t{key}")
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda: model.request_edit(index, edit))
+
+        for priority in (1, 2, 3):
+            add(_("Ask, priority {p}").format(p=priority) if cell is None or cell.by == "column"
+                else _("Priority {p}").format(p=priority), str(priority), priority,
+                cell is None or cell.by == "column" or cell.priority != priority)
+        menu.addSeparator()
+        add(_("Accept"), "A", RequestStatus.ACCEPTED,
+            cell is None or cell.status != RequestStatus.ACCEPTED)
+        add(_("Decline"), "D", RequestStatus.DECLINED,
+            cell is not None and cell.status != RequestStatus.DECLINED)
+        add(_("Back to requested"), "R", RequestStatus.REQUESTED,
+            cell is not None and cell.status != RequestStatus.REQUESTED)
+        menu.addSeparator()
+        add(_("Withdraw the row's request"), _("Delete"), None,
+            cell is not None and cell.by in ("row", "both"))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self._menu_at(self.indexAt(event.pos()), event.globalPos())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        if not self._menu_at(index, event.globalPosition().toPoint()):
+            super().mouseDoubleClickEvent(event)
+
+    def _menu_at(self, index: QModelIndex, where: QPoint) -> bool:
+        menu = self.edit_menu(index)
+        if menu is None:
+            return False
+        self.setCurrentIndex(index)
+        menu.exec(where)
+        menu.deleteLater()
+        return True
+
 
 class MatrixTab(QWidget):
     """The request matrix, its key help, and what the last edit did."""
@@ -242,8 +300,9 @@ class MatrixTab(QWidget):
         help_text = QLabel(_("Rows: delegation teams; columns: hosts. → the row's team asked, "
                              "← the host asked, ⇄ both; ✓ scheduled. On a cell press 1, 2 or 3 "
                              "to ask (or change the priority), A accept, D decline, "
-                             "R requested, Delete withdraw the row's request. Ctrl+wheel "
-                             "zooms out to see more hosts at once."))
+                             "R requested, Delete withdraw the row's request, or right-click "
+                             "it for the same choices. Ctrl+wheel zooms out to see more "
+                             "hosts at once."))
         help_text.setWordWrap(True)
         self.feedback = QLabel()
         self.feedback.setObjectName("matrixFeedback")
@@ -252,7 +311,7 @@ class MatrixTab(QWidget):
         layout.addWidget(help_text)
         layout.addWidget(legend({"mutual": _("Both asked (mutual)"),
                                  "priority": _("Priority 1"),
-                                 "required": _("Accepted"),
+                                 "required": _("Accepted, priority 2 or 3"),
                                  "plain": _("Asked, priority 2 or 3"),
                                  "other": _("Declined")}, marks=False))
         layout.addWidget(self.view, 1)

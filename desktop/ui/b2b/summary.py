@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 from sqlalchemy import select
@@ -31,10 +38,14 @@ class Line:
     name: str
     side: str
     meetings: int
-    asked: int
-    asked_by: int
+    asked: int  # requests it made, declined ones left out
+    asked_by: int  # requests it received, likewise
     breaks: int
-    unplaced: list[str]
+    unplaced: list[str]  # one per partner wanted and not met, with why
+    partners: int = 0  # partners wanted (a request either way, not declined; mutual once)
+    declined: int = 0
+    accepted_unplaced: int = 0  # of the unplaced, those with an accepted request
+    why: str = ""  # the unplaced told briefly: partners sharing a reason named together
 
 
 def _breaks(positions: dict[str, list[int]]) -> int:
@@ -64,12 +75,23 @@ def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]
         met.add(frozenset((meeting.participant_a_id, meeting.participant_b_id)))
     asked: dict[int, int] = defaultdict(int)
     asked_by: dict[int, int] = defaultdict(int)
+    declined: dict[int, int] = defaultdict(int)
+    wanted: dict[int, set[Pair]] = defaultdict(set)
+    accepted: set[Pair] = set()
     waiting: dict[int, dict[Pair, int]] = defaultdict(dict)
     for request in session.scalars(select(MeetingRequest)):
+        pair = frozenset((request.requester_id, request.target_id))
+        if request.status == RequestStatus.DECLINED:
+            declined[request.requester_id] += 1
+            declined[request.target_id] += 1
+            continue
         asked[request.requester_id] += 1
         asked_by[request.target_id] += 1
-        pair = frozenset((request.requester_id, request.target_id))
-        if request.status != RequestStatus.DECLINED and pair not in met:
+        wanted[request.requester_id].add(pair)
+        wanted[request.target_id].add(pair)
+        if request.status == RequestStatus.ACCEPTED:
+            accepted.add(pair)
+        if pair not in met:
             waiting[request.requester_id][pair] = request.target_id
             waiting[request.target_id][pair] = request.requester_id
     participants = list_participants(session)
@@ -77,11 +99,34 @@ def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]
     lines = {}
     for p in participants:
         side = participant_side(p)
+        mine = sorted(waiting[p.id].items(), key=lambda i: names[i[1]])
         unplaced = [_unplaced(p.name, names[other], reasons.get(pair, _("not scheduled yet")))
-                    for pair, other in sorted(waiting[p.id].items(), key=lambda i: names[i[1]])]
+                    for pair, other in mine]
         lines[p.id] = Line(p.name, label(side) if side else "", count[p.id], asked[p.id],
-                           asked_by[p.id], _breaks(busy[p.id]), unplaced)
+                           asked_by[p.id], _breaks(busy[p.id]), unplaced,
+                           len(wanted[p.id]), declined[p.id],
+                           sum(1 for pair, _other in mine if pair in accepted),
+                           _why(p.name, [(names[other], reasons.get(pair))
+                                         for pair, other in mine]))
     return lines
+
+
+def _why(name: str, unplaced: list[tuple[str, str | None]]) -> str:
+    """The Why column: partners with no reason yet named together ("not scheduled yet: A, B"),
+    then each reason, with the partners it concerns."""
+    grouped: dict[str | None, list[str]] = defaultdict(list)
+    for other, why in unplaced:
+        grouped[why].append(other)
+    parts = []
+    if None in grouped:
+        parts.append(_("not scheduled yet: {names}").format(names=", ".join(grouped.pop(None))))
+    for why, others in grouped.items():
+        assert why is not None
+        if len(others) == 1:
+            parts.append(_unplaced(name, others[0], why))
+        else:
+            parts.append(_("{names}: {why}").format(names=", ".join(others), why=why))
+    return _("; ").join(parts)
 
 
 class SummaryModel(QAbstractTableModel):
@@ -101,8 +146,8 @@ class SummaryModel(QAbstractTableModel):
 
     @staticmethod
     def headers() -> list[str]:
-        return [_("Participant"), _("Side"), _("Meetings"), _("Requests made"),
-                _("Requests received"), _("Breaks"), _("Not placed"), _("Why")]
+        return [_("Participant"), _("Side"), _("Meetings"), _("Partners wanted"), _("Breaks"),
+                _("Not placed"), _("Why")]
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -125,15 +170,24 @@ class SummaryModel(QAbstractTableModel):
             return None
         line = self._lines[self.ids[index.row()]]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values: list[Any] = [line.name, line.side, line.meetings, line.asked, line.asked_by,
-                                 line.breaks, len(line.unplaced), "; ".join(line.unplaced)]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(line.unplaced) if column == 7 and line.unplaced else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            values: list[Any] = [line.name, line.side, line.meetings, line.partners,
+                                 line.breaks, len(line.unplaced), line.why]
             return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 6:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 3:
+                return _("{made} requests made, {received} received (a request made by both "
+                         "sides counts once here); {declined} declined, left out.").format(
+                    made=line.asked, received=line.asked_by, declined=line.declined)
+            if column == 6 and line.unplaced:
+                return "\n".join(line.unplaced)
+            return None
+        if role == Qt.ItemDataRole.UserRole:  # the sort key: numbers as numbers
+            return [line.name.casefold(), line.side, line.meetings, line.partners, line.breaks,
+                    len(line.unplaced), line.why.casefold()][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and line.unplaced:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and line.unplaced:
             return QBrush(QColor("#a4000f"))
         return None
 
@@ -152,9 +206,14 @@ class SummaryTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = SummaryModel(context.mission.session_factory, self)
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(Qt.ItemDataRole.UserRole)
         self.view = QTableView()
         self.view.setObjectName("summaryTable")
-        self.view.setModel(self.model)
+        self.view.setModel(self.sorted)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the model's order at first
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -178,12 +237,21 @@ class SummaryTab(QWidget):
         lines = self.model.lines()
         meetings = sum(line.meetings for line in lines) // 2
         unplaced = sum(len(line.unplaced) for line in lines) // 2
+        accepted = sum(line.accepted_unplaced for line in lines) // 2
         breaks = sum(line.breaks for line in lines)
+        if unplaced:
+            left = _("{unplaced} ({accepted})").format(
+                unplaced=ngettext("{n} pair that asked to meet has no meeting",
+                                  "{n} pairs that asked to meet have no meeting",
+                                  unplaced).format(n=unplaced),
+                accepted=ngettext("{n} of them accepted", "{n} of them accepted",
+                                  accepted).format(n=accepted))
+        else:
+            left = _("every pair that asked to meet has a meeting")
         self.totals.setText(_("{meetings}; {breaks}; {unplaced}.").format(
             meetings=ngettext("{n} meeting", "{n} meetings", meetings).format(n=meetings),
             breaks=ngettext("{n} break in all", "{n} breaks in all", breaks).format(n=breaks),
-            unplaced=ngettext("{n} requested meeting not placed",
-                              "{n} requested meetings not placed", unplaced).format(n=unplaced)))
+            unplaced=left))
         record = self.model.run
         self.run_note.setText(record.text() if record is not None else "")
         self.run_note.setVisible(record is not None)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.db.enums import RequestStatus
-from desktop.db.models import MeetingRequest
+from desktop.db.models import Meeting, MeetingRequest
 from desktop.ui.b2b.matrix import RequestMatrixModel
 from desktop.ui.b2b.page import B2BPage
 from desktop.ui.b2b.summary import SummaryModel
@@ -66,6 +66,29 @@ def test_the_matrix_shows_who_asked_and_edits_from_the_keyboard(
     assert (t["Boston Code"], t["Casa Data"]) in requests(page)
 
 
+def test_the_matrix_offers_the_same_edits_to_the_mouse(page: B2BPage, forum: Forum) -> None:
+    page.tabs.setCurrentWidget(page.matrix)
+    t = forum.teams
+    view = page.matrix.view
+    empty = matrix_cell(page, t["Boston Code"], t["Casa Data"])
+    menu = view.edit_menu(empty)
+    assert menu is not None
+    actions = {a.text().split("\t")[0]: a for a in menu.actions() if a.text()}
+    assert list(actions) == ["Ask, priority 1", "Ask, priority 2", "Ask, priority 3", "Accept",
+                             "Decline", "Back to requested", "Withdraw the row's request"]
+    assert not actions["Decline"].isEnabled()
+    assert not actions["Withdraw the row's request"].isEnabled()
+    actions["Ask, priority 2"].trigger()
+    assert requests(page)[t["Boston Code"], t["Casa Data"]] == (2, RequestStatus.REQUESTED)
+    menu = view.edit_menu(matrix_cell(page, t["Boston Code"], t["Casa Data"]))
+    assert menu is not None
+    actions = {a.text().split("\t")[0]: a for a in menu.actions() if a.text()}
+    assert not actions["Priority 2"].isEnabled() and actions["Decline"].isEnabled()
+    actions["Withdraw the row's request"].trigger()
+    assert (t["Boston Code"], t["Casa Data"]) not in requests(page)
+    assert view.edit_menu(QModelIndex()) is None
+
+
 def test_the_agenda_and_the_wish_list_of_a_participant(page: B2BPage, forum: Forum,
                                                        qtbot: QtBot) -> None:
     t = forum.teams
@@ -96,11 +119,27 @@ def test_the_summary_counts_meetings_requests_and_what_is_not_placed(
     rows = {model.data(model.index(r, 0)): [model.data(model.index(r, c))
                                             for c in range(model.columnCount())]
             for r in range(model.rowCount())}
-    #                      side, meetings, made, received, breaks, not placed
-    assert rows["Atlas Offshore"][1:7] == ["Delegation", 2, 2, 1, 0, 0]
-    assert rows["Maroc Soft"][2] == 2
+    #                      side, meetings, partners wanted, breaks, not placed
+    assert rows["Atlas Offshore"][1:6] == ["Delegation", 2, 2, 0, 0]
+    assert rows["Maroc Soft"][2:4] == [2, 2]
+    atlas = next(r for r in range(model.rowCount())
+                 if model.data(model.index(r, 0)) == "Atlas Offshore")
+    assert model.data(model.index(atlas, 3), Qt.ItemDataRole.ToolTipRole).startswith(
+        "2 requests made, 1 received")
     assert page.summary.totals.text() == \
-        "3 meetings; 0 breaks in all; 0 requested meetings not placed."
+        "3 meetings; 0 breaks in all; every pair that asked to meet has a meeting."
+    with page.context.mission.transaction() as session:
+        session.delete(session.get(Meeting, forum.meetings["atlas-maroc"]))
+        session.delete(session.get(Meeting, forum.meetings["boston-maroc"]))
+    page.summary.load()
+    line = {line.name: line for line in model.lines()}["Maroc Soft"]
+    assert (line.meetings, line.partners, len(line.unplaced)) == (0, 2, 2)
+    assert line.why == "not scheduled yet: Atlas Offshore, Boston Code"
+    assert page.summary.totals.text() == ("1 meeting; 0 breaks in all; 2 pairs that asked to "
+                                          "meet have no meeting (1 of them accepted).")
+    view = page.summary.view  # sorted by a click on a column: numbers as numbers
+    view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    assert view.model().index(0, 0).data() == "Maroc Soft"
 
 
 def test_the_request_and_summary_models_follow_the_rules_of_qt_models(
