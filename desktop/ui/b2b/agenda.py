@@ -155,10 +155,11 @@ class AgendaTab(QWidget):
         wishes = wish_list(session, participant_id)
         placed = sum(1 for w in wishes if w.meeting)
         self.wishes_title.setText(
-            ngettext("Wish list: {n} request, {placed} scheduled",
-                     "Wish list: {n} requests, {placed} scheduled",
-                     len(wishes)).format(n=len(wishes), placed=placed) if wishes
-            else _("Wish list: nobody asked yet (add a wish below)"))
+            _("Wish list: {requests}, {scheduled}").format(
+                requests=ngettext("{n} request", "{n} requests", len(wishes)).format(
+                    n=len(wishes)),
+                scheduled=ngettext("{n} scheduled", "{n} scheduled", placed).format(n=placed))
+            if wishes else _("Wish list: nobody asked yet (add a wish below)"))
         _fill(self.wishes, [[w.other.name, str(w.request.priority), label(w.request.status),
                              _("yes") if w.mutual else "", _("yes") if w.meeting else _("no")]
                             for w in wishes])

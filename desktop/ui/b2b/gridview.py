@@ -84,6 +84,7 @@ class MeetingGridView(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setIconSize(self.iconSize().scaled(14, 14, Qt.AspectRatioMode.KeepAspectRatio))
         horizontal = self.horizontalHeader()
+        horizontal.setTextElideMode(Qt.TextElideMode.ElideRight)  # a host's name, cut at the end
         horizontal.setDefaultSectionSize(CELL_WIDTH)
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         vertical = self.verticalHeader()

@@ -197,8 +197,13 @@ class ScheduleTab(QWidget):
     def _fit(self) -> None:
         """The tables fitted to the width; the box then shows the fitting, not a step."""
         self._fitting = True
-        self.view.zoomer.fit_columns()
+        fitted = self.view.zoomer.fit_columns()
         self._fitting = False
+        tables = self.model.columnCount()
+        if fitted is not None and fitted < tables:
+            self.say(_("At the smallest readable size, {n} of the {total} tables fit the "
+                       "width: scroll right for the others, or widen the window.").format(
+                n=fitted, total=tables))
 
     # -- loading ----------------------------------------------------------------------------
 

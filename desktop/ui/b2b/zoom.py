@@ -54,15 +54,18 @@ class TableZoom(QObject):
         elif steps < 0:
             self.set(next((z for z in reversed(ZOOMS) if z < self.factor - 1e-6), MIN_ZOOM))
 
-    def fit_columns(self) -> None:
+    def fit_columns(self) -> int | None:
         """Every column side by side in the view's width if it can be done at a readable
-        size; never larger than usual. Nothing happens before the view is laid out."""
+        size; never larger than usual. Returns how many columns now fit in full (fewer than
+        all when even the smallest readable size is too wide), or None before the view is
+        laid out (nothing is done then)."""
         model = self.view.model()
         columns = model.columnCount() if model is not None else 0
         available = self.view.viewport().width()
         if not columns or available < 2 * MIN_ZOOM * self.cell.width():
-            return
+            return None
         self.set(min(1.0, available / (columns * self.cell.width())))
+        return min(columns, available // max(1, round(self.cell.width() * self.factor)))
 
     def wheel(self, event: QWheelEvent) -> bool:
         """Ctrl+wheel zooms; True when the event was taken."""

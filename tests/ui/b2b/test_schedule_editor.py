@@ -231,3 +231,25 @@ def test_the_grid_zooms_out_to_show_more_tables_and_remembers_it(
     app_settings().setValue("b2b/zoom", 0.8)
     tab.restore_zoom()  # as the tab does when it loads
     assert view.zoomer.factor == 0.8 and box.currentData() == 0.8
+
+
+def test_fitting_says_how_many_tables_fit_when_not_all_can(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.ui.b2b.zoom import MIN_ZOOM, TableZoom
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(3, 20, view))
+    zoom = TableZoom(view, QSize(190, 40))
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    fitted = zoom.fit_columns()
+    assert zoom.factor == MIN_ZOOM  # no smaller: the names would be unreadable
+    assert fitted is not None and 0 < fitted < 20
+    assert fitted * view.horizontalHeader().sectionSize(0) <= view.viewport().width()
+    view.setModel(QStandardItemModel(3, 4, view))
+    assert zoom.fit_columns() == 4
