@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,6 +40,7 @@ MIME = "application/x-mission-desk-meeting"
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 INTERPRETER_ROLE = Qt.ItemDataRole.UserRole + 3
+PAUSE_ROLE = Qt.ItemDataRole.UserRole + 4  # a pause (lunch) comes before this row's slot
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -102,6 +104,7 @@ class MeetingGridModel(QAbstractTableModel):
         self.slot_ids: list[int] = []
         self.table_ids: list[int] = []
         self._slot_text: list[str] = []
+        self._pause_before: list[str | None] = []  # per row: the pause before its slot
         self._table_text: list[str] = []
         self._cells: dict[tuple[int, int], Cell] = {}
         self._where: dict[int, tuple[int, int]] = {}
@@ -117,7 +120,7 @@ class MeetingGridModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.slot_ids, self.table_ids, self._cells, self._where = [], [], {}, {}
-        self._slot_text, self._table_text = [], []
+        self._slot_text, self._table_text, self._pause_before = [], [], []
         self._judged.clear()
         self.waiting = 0
         if self.block_id is not None:
@@ -133,6 +136,12 @@ class MeetingGridModel(QAbstractTableModel):
         self._slot_text = [_("{start}–{end}").format(start=format_time(s.starts_at),
                                                      end=format_time(s.ends_at))
                            for s in view.slots]
+        self._pause_before = [None] * len(view.slots)
+        for n, (before, slot) in enumerate(pairwise(view.slots), start=1):
+            if slot.starts_at > before.ends_at and \
+                    slot.starts_at.date() == before.ends_at.date():
+                self._pause_before[n] = _("{start}–{end}").format(
+                    start=format_time(before.ends_at), end=format_time(slot.starts_at))
         self.table_ids = [t.id for t in view.tables]
         self._table_text = [t.name if t.participant is None else _("{table}\n{holder}").format(
             table=t.name, holder=t.participant.name) for t in view.tables]
@@ -173,6 +182,8 @@ class MeetingGridModel(QAbstractTableModel):
         return self.index(*place) if place is not None else QModelIndex()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == PAUSE_ROLE:
+            return index.isValid() and bool(self._pause_before[index.row()])
         cell = self.cell(index)
         if cell is None:
             return None
@@ -211,6 +222,10 @@ class MeetingGridModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical \
+                and 0 <= section < len(self._pause_before) and self._pause_before[section]:
+            return _("A pause comes before this slot: {pause}.").format(
+                pause=self._pause_before[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         texts = self._slot_text if orientation == Qt.Orientation.Vertical else self._table_text

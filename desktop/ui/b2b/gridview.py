@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.ui.b2b.gridmodel import INTERPRETER_ROLE, MeetingGridModel
+from desktop.ui.b2b.gridmodel import INTERPRETER_ROLE, PAUSE_ROLE, MeetingGridModel
 from desktop.ui.b2b.style import INTERPRETER_COLOUR
 from desktop.ui.b2b.zoom import TableZoom
 
+PAUSE_COLOUR = "#7a7a7a"
 CELL_WIDTH = 190
 CELL_HEIGHT = 44
 
@@ -46,6 +47,10 @@ class MeetingDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
+        if index.data(PAUSE_ROLE):  # a rule across the grid where the lunch break falls
+            cell: QRect = option.rect
+            painter.fillRect(QRect(cell.left(), cell.top(), cell.width(), 3),
+                             QColor(PAUSE_COLOUR))
         if index.data(INTERPRETER_ROLE):
             rect: QRect = option.rect
             painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()),

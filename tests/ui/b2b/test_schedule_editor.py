@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -253,3 +254,18 @@ def test_fitting_says_how_many_tables_fit_when_not_all_can(qtbot: QtBot) -> None
     assert fitted * view.horizontalHeader().sectionSize(0) <= view.viewport().width()
     view.setModel(QStandardItemModel(3, 4, view))
     assert zoom.fit_columns() == 4
+
+
+def test_the_lunch_break_is_marked_across_the_grid(
+        open_window: Callable[..., MainWindow], demo_path: Path) -> None:
+    from desktop.ui.b2b.gridmodel import PAUSE_ROLE
+
+    page = open_window(demo_path).show_page("b2b")
+    assert isinstance(page, B2BPage)
+    model = page.schedule.model
+    marked = [r for r in range(model.rowCount()) if model.index(r, 0).data(PAUSE_ROLE)]
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in marked] == ["2:00 PM–2:20 PM"]
+    assert model.headerData(marked[0], Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) \
+        == "A pause comes before this slot: 12:40 PM–2:00 PM."
+    assert model.index(marked[0], 5).data(PAUSE_ROLE)  # every cell of the row, empty or not
+    assert not model.index(0, 0).data(PAUSE_ROLE)
