@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.b2b.meetings import agenda
 from desktop.b2b.requests import RequestInput, add_request, wish_list
 from desktop.b2b.setup import list_participants, participant_side
-from desktop.db.enums import label
+from desktop.db.enums import RequestStatus, label
+from desktop.db.models import MeetingRequest, ProgramSession
 from desktop.errors import MissionDeskError
-from desktop.i18n import _, format_time, format_weekday_date, ngettext
+from desktop.i18n import _, current_language, format_time, format_weekday_date, ngettext
 from desktop.ui.b2b.commands import RequestChange
 from desktop.ui.b2b.matrix import pair_request_ids
 from desktop.ui.context import MissionContext
@@ -63,8 +65,9 @@ class AgendaTab(QWidget):
         self.participants.setObjectName("participantChooser")
         self.participants.setMinimumContentsLength(30)
         self.participants.currentIndexChanged.connect(self.show_current)
-        self.agenda = _table("agendaTable", [_("Day"), _("Time"), _("Table"), _("With"),
-                                             _("Interpreter"), _("Locked")], stretch=3)
+        self.agenda = _table("agendaTable", [_("Day"), _("Time"), _("Where"), _("Table"),
+                                             _("With"), _("Request"), _("Interpreter"),
+                                             _("Locked")], stretch=5)
         self.wishes = _table("wishTable", [_("Asked to meet"), _("Priority"), _("Status"),
                                            _("Mutual"), _("Scheduled")], stretch=0)
         self.target = QComboBox()
@@ -137,13 +140,15 @@ class AgendaTab(QWidget):
 
     def _show(self, session: Session, participant_id: int) -> None:
         rows = []
+        requests = _requests_of(session, participant_id)
         for meeting in agenda(session, participant_id):
             other = (meeting.participant_b if meeting.participant_a_id == participant_id
                      else meeting.participant_a)
             rows.append([format_weekday_date(meeting.slot.starts_at.date()),
                          _("{start}–{end}").format(start=format_time(meeting.slot.starts_at),
                                                    end=format_time(meeting.slot.ends_at)),
-                         meeting.table.name, other.name,
+                         _where(meeting.slot.block), meeting.table.name, other.name,
+                         _request_text(requests.get(other.id, []), participant_id),
                          meeting.interpreter.name if meeting.interpreter else "",
                          _("locked") if meeting.locked else ""])
         _fill(self.agenda, rows)
@@ -189,3 +194,41 @@ class AgendaTab(QWidget):
             return False
         self.feedback.setText(_("Added to the wish list. Undo with Ctrl+Z."))
         return True
+
+
+def _requests_of(session: Session, participant_id: int) -> dict[int, list[MeetingRequest]]:
+    """The participant's requests, made or received, by the other participant's id."""
+    found: dict[int, list[MeetingRequest]] = {}
+    for request in session.scalars(select(MeetingRequest).where(or_(
+            MeetingRequest.requester_id == participant_id,
+            MeetingRequest.target_id == participant_id))):
+        other = request.target_id if request.requester_id == participant_id \
+            else request.requester_id
+        found.setdefault(other, []).append(request)
+    return found
+
+
+def _request_text(requests: list[MeetingRequest], participant_id: int) -> str:
+    """Why the meeting is there: its request's status and who asked ("Accepted · both
+    asked"), or that it was placed without one."""
+    live = [r for r in requests if r.status != RequestStatus.DECLINED] or requests
+    if not live:
+        return _("no request (placed by hand)")
+    status = RequestStatus.ACCEPTED if any(r.status == RequestStatus.ACCEPTED for r in live) \
+        else live[0].status
+    if len(live) > 1:
+        who = _("both asked")
+    elif live[0].requester_id == participant_id:
+        who = _("its own request")
+    else:
+        who = _("the other side's request")
+    return _("{status} · {who}").format(status=label(status), who=who)
+
+
+def _where(block: ProgramSession) -> str:
+    """The block's venue (and room), else its title."""
+    if block.venue is not None:
+        if block.room is not None:
+            return _("{venue}, {room}").format(venue=block.venue.name, room=block.room.name)
+        return block.venue.name
+    return block.title_in(current_language())

@@ -96,7 +96,12 @@ def test_the_agenda_and_the_wish_list_of_a_participant(page: B2BPage, forum: For
     assert page.tabs.currentWidget() is page.agenda
     agenda = page.agenda
     assert agenda.agenda.rowCount() == 2
-    assert agenda.agenda.item(0, 3).text() == "Casa Data"
+    assert agenda.agenda.item(0, 4).text() == "Casa Data"
+    assert agenda.agenda.item(0, 5).text() == "Requested · both asked"
+    assert agenda.agenda.item(0, 2).text() == "B2B Casablanca"  # no venue: the block
+    page.show_agenda(t["Maroc Soft"])
+    assert agenda.agenda.item(0, 5).text() == "Accepted · the other side's request"
+    page.show_agenda(t["Atlas Offshore"])
     assert [agenda.wishes.item(r, 0).text() for r in range(2)] == ["Casa Data", "Maroc Soft"]
     assert agenda.wishes.item(0, 3).text() == "yes"  # mutual
     assert agenda.agenda_title.text() == "Agenda: 2 meetings"
