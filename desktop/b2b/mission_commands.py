@@ -60,6 +60,64 @@ class MissionCounts:
         return text
 
 
+def plain_summary(counts: MissionCounts) -> str:
+    """The outcome of a run in an organiser's words, for the app ("All 161 meetings placed,
+    137 of them required; 4 breaks in all, proved the fewest possible. Found in 3.7 s.");
+    :meth:`MissionCounts.summary` keeps the technical line for the command line."""
+    wishes = counts.to_place - counts.required
+    if counts.placed == counts.to_place:
+        placed = ngettext("All {n} meetings placed, {required} of them required.",
+                          "All {n} meetings placed, {required} of them required.",
+                          counts.placed).format(n=counts.placed, required=counts.required)
+    elif counts.required_placed == counts.required:
+        placed = ngettext("{placed} of {total} meetings placed: every required one ({required}) "
+                          "and {wished} of the {wishes} other requests.",
+                          "{placed} of {total} meetings placed: every required one ({required}) "
+                          "and {wished} of the {wishes} other requests.", counts.placed).format(
+            placed=counts.placed, total=counts.to_place, required=counts.required,
+            wished=counts.placed - counts.required_placed, wishes=wishes)
+    else:
+        placed = _("{placed} of {total} meetings placed, {req_placed} of the {required} "
+                   "required.").format(placed=counts.placed, total=counts.to_place,
+                                       req_placed=counts.required_placed,
+                                       required=counts.required)
+    breaks = breaks_in_all(counts.breaks)
+    if counts.status == "optimal":
+        quality = _("{breaks}, proved the fewest possible.").format(breaks=breaks)
+    elif counts.breaks <= counts.bound_breaks:  # the breaks are proved; the wishes are not
+        quality = _("{breaks}, the fewest possible; not proved that no schedule places more of "
+                    "the other requests.").format(breaks=breaks)
+    elif counts.bound_breaks:
+        quality = _("{breaks}; no schedule placing as many has fewer than {bound} (not proved "
+                    "the fewest possible).").format(breaks=breaks, bound=counts.bound_breaks)
+    else:
+        quality = _("{breaks} (not proved the fewest possible).").format(breaks=breaks)
+    text = _("{placed} {quality} Found in {secs} s.").format(
+        placed=placed, quality=quality[:1].upper() + quality[1:],
+        secs=format_seconds(counts.seconds))
+    if counts.moved is not None and counts.status != "infeasible":
+        text += " " + moved_text(counts.moved)
+    return text
+
+
+def breaks_in_all(n: int) -> str:
+    return ngettext("{n} break in all", "{n} breaks in all", n).format(n=n)
+
+
+def progress_plain(instance: Instance, progress: Progress) -> str:
+    """A live progress line in an organiser's words, for the app."""
+    placed = max(0, progress.scheduled - placeholder_count(instance))
+    total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
+    text = _("Best schedule so far: {placed} of {total} meetings placed").format(
+        placed=placed, total=total)
+    if progress.breaks is not None:
+        text += _(", {breaks}").format(breaks=breaks_in_all(progress.breaks))
+    if progress.bound_breaks:
+        text += _("; no schedule placing as many can have fewer than {bound} (proved)").format(
+            bound=progress.bound_breaks)
+    return text + _(".")
+
+
 def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
     """The required meetings a schedule leaves out and why, for a person: a heading, then one
     line per reason naming every meeting it keeps out (seven meetings kept out by one

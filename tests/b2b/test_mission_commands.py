@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 from desktop.b2b.bridge import export_problem
 from desktop.b2b.instance import MeetingSpec, PlacedMeeting, Schedule, Unscheduled
 from desktop.b2b.mission_commands import (
+    MissionCounts,
     add_export_problem,
     mission_counts,
     placeholder_count,
+    plain_summary,
     register,
 )
 from desktop.b2b.requests import RequestInput, add_request
@@ -188,3 +190,18 @@ def test_progress_lines_count_breaks_in_words(mission: Path) -> None:
     assert line.endswith("3 of 3 meetings placed, 1 break, bound 0")
     line = progress_text(instance, Progress(2, (2, 0, 0), 3, None, 0, None, 0.2, ""))
     assert line.endswith("2 of 3 meetings placed, - breaks, bound 0")
+
+
+def test_the_app_tells_the_outcome_in_plain_words() -> None:
+    counts = MissionCounts(placed=150, to_place=161, required=137, required_placed=137,
+                           per_priority=(58, 60, 32), breaks=6, bound_breaks=4,
+                           status="feasible", seconds=60.0)
+    assert plain_summary(counts) == (
+        "150 of 161 meetings placed: every required one (137) and 13 of the 24 other "
+        "requests. 6 breaks in all; no schedule placing as many has fewer than 4 (not proved "
+        "the fewest possible). Found in 60.0 s.")
+    proved = replace(counts, placed=161, breaks=4, status="optimal", seconds=3.7)
+    assert plain_summary(proved) == ("All 161 meetings placed, 137 of them required. 4 breaks "
+                                     "in all, proved the fewest possible. Found in 3.7 s.")
+    short = replace(counts, required_placed=130, status="infeasible")
+    assert plain_summary(short).startswith("150 of 161 meetings placed, 130 of the 137 required.")

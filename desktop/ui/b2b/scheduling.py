@@ -15,9 +15,10 @@ infeasible answer stores nothing and says why, in words.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,7 +45,8 @@ from desktop.b2b.mission_commands import (
     left_out_required,
     mission_counts,
     placeholder_count,
-    progress_text,
+    plain_summary,
+    progress_plain,
 )
 from desktop.errors import ConflictError, MissionDeskError
 from desktop.i18n import _, ngettext
@@ -119,9 +121,18 @@ class ProgressDialog(QDialog):
                                  "proved the best possible.").format(
                 time=search_time_text(limit_s)))
         self.limit.setVisible(bool(limit_s))
+        # The bar tells the search time used: how many meetings are placed says nothing of how
+        # long the search for fewer breaks goes on (that is in the text below it).
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.bar.setFormat(_("%v of %m meetings placed"))
+        self._limit_s = limit_s
+        self._started = time.monotonic()
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._tick)
+        if limit_s:
+            self.bar.setRange(0, 1000)
+            self._tick()
+            self._clock.start(250)
         self.stop_button = QPushButton(_("&Stop and keep the best so far"))
         self.stop_button.setObjectName("stopButton")
         self.stop_button.clicked.connect(self.stop)
@@ -142,11 +153,19 @@ class ProgressDialog(QDialog):
         self.stop()
 
     def show_progress(self, done: int, total: int, message: str) -> None:
-        if total:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
         if message and self.stop_button.isEnabled():
             self.text.setText(message)
+
+    def _tick(self) -> None:
+        if not self._limit_s:
+            return
+        used = time.monotonic() - self._started
+        self.bar.setValue(min(1000, round(1000 * used / self._limit_s)))
+        whole = max(1, round(used))
+        spent = _("{n} s").format(n=whole) if whole < 60 else _("{m} min {s} s").format(
+            m=whole // 60, s=whole % 60)
+        self.bar.setFormat(_("{used} of at most {limit}").format(
+            used=spent, limit=search_time_text(self._limit_s)))
 
 
 class ResultDialog(QDialog):
@@ -156,7 +175,9 @@ class ResultDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("scheduleResult")
         self.setWindowTitle(title)
-        self.resize(720, 420)
+        # As tall as its words (about 95 characters a line at this width), within reason.
+        rows = sum(max(1, -(-len(line) // 95)) for line in lines)
+        self.resize(720, max(190, min(480, 110 + 20 * rows)))
         self.text = QPlainTextEdit("\n".join(lines))
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -182,7 +203,7 @@ def _work(session: Session, progress: OperationProgress, replan: bool, limit: fl
         if progress.cancelled:
             stop.set()
             return
-        progress.report(max(0, found.scheduled - holds), total, progress_text(instance, found))
+        progress.report(max(0, found.scheduled - holds), total, progress_plain(instance, found))
 
     def stopping() -> bool:
         return stop.is_set() or progress.cancelled
@@ -264,7 +285,7 @@ class Scheduler(QObject):
                                                            "required meetings cannot be "
                                                            "placed."))
             return
-        lines = [counts.summary()]
+        lines = [plain_summary(counts)]
         if solved.stopped:
             lines.append(_("Stopped by you: this is the best schedule found by then."))
         elif solved.schedule.status == "feasible":
@@ -295,7 +316,7 @@ class Scheduler(QObject):
         self.last_report = report
         lines += report.lines()
         self._tell(_("Meetings scheduled"), lines, _("{summary} Undo with Ctrl+Z.").format(
-            summary=counts.summary()))
+            summary=plain_summary(counts)))
 
     def _tell(self, title: str, lines: list[str], status: str) -> None:
         say = getattr(self.widget, "say", None)

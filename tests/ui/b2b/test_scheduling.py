@@ -61,8 +61,10 @@ def test_scheduling_places_the_meetings_and_can_be_undone(
     assert (scheduler.last_counts.placed, scheduler.last_counts.to_place) == (3, 3)
     assert scheduler.result_dialog is not None
     text = scheduler.result_dialog.text.toPlainText()
-    assert "3 of 3 meetings placed" in text and "3 meetings created" in text
-    assert "3 of 3 meetings placed" in page.schedule.feedback.text()
+    assert text.startswith("All 3 meetings placed, 1 of them required. 0 breaks in all, proved "
+                           "the fewest possible. Found in ")
+    assert "3 meetings created" in text
+    assert "All 3 meetings placed" in page.schedule.feedback.text()
     model = page.schedule.model
     shown = [model.data(model.index(r, c)) for r in range(model.rowCount())
              for c in range(model.columnCount())]
@@ -214,6 +216,24 @@ def test_a_schedule_not_proved_points_to_a_longer_search_time(
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
     text = page.scheduler.result_dialog.text.toPlainText()  # type: ignore[union-attr]
-    assert "not proved optimal" in text
+    assert "not proved that no schedule places more" in text
     assert "Not proved the best possible within the search time (10 s)" in text
     assert meeting_count(page) == 3  # the schedule found is stored all the same
+
+
+def test_the_progress_bar_tells_the_search_time_used(qtbot: QtBot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from desktop.ui.b2b import scheduling
+
+    dialog = scheduling.ProgressDialog("Scheduling", threading.Event(), None, 300)
+    qtbot.addWidget(dialog)
+    start = dialog._started
+    monkeypatch.setattr(scheduling.time, "monotonic", lambda: start + 75)
+    dialog._tick()
+    assert dialog.bar.format() == "1 min 15 s of at most 5 min"
+    assert dialog.bar.value() == 250
+    dialog.show_progress(161, 161, "Best schedule so far: 161 of 161 meetings placed.")
+    assert dialog.bar.value() == 250  # meetings placed do not fill the bar
+    assert dialog.text.text() == "Best schedule so far: 161 of 161 meetings placed."
