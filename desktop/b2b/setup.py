@@ -90,11 +90,40 @@ def meetings_in_block(session: Session, block_id: int) -> int:
 
 def generate_slots(session: Session, block_id: int, slot_minutes: int,
                    pauses: Iterable[tuple[time, time]] = DEFAULT_PAUSES) -> list[B2BSlot]:
-    """Cut the block into slots of ``slot_minutes``, skipping the pauses (a slot never runs
-    into one). Slots before the longest pause (lunch; the first of equals) are "am", after it
-    "pm"; a coffee break does not start a session. Without a pause every slot is "am".
+    """Cut the block into slots (see :func:`plan_slots`), replacing the ones it had.
     Refused while meetings are held in the block's current slots."""
     block = get_block(session, block_id)
+    planned = plan_slots(block, slot_minutes, pauses)
+    check_no_meetings(session, block)
+    for old in list(block.slots):
+        session.delete(old)
+    session.flush()
+    block.slot_minutes = slot_minutes
+    slots = [B2BSlot(session_id=block.id, starts_at=a, ends_at=b, part=label)
+             for a, b, label in planned]
+    session.add_all(slots)
+    session.flush()
+    session.refresh(block)
+    return slots
+
+
+def check_no_meetings(session: Session, block: ProgramSession) -> None:
+    """Refuse to cut new slots while the block's current slots hold meetings."""
+    held = meetings_in_block(session, block.id)
+    if held:
+        raise ConflictError(ngettext(
+            "“{title}” already holds {n} meeting; delete it before cutting new slots.",
+            "“{title}” already holds {n} meetings; delete them before cutting new slots.",
+            held).format(title=block.title_in(current_language()), n=held))
+
+
+def plan_slots(block: ProgramSession, slot_minutes: int | None,
+               pauses: Iterable[tuple[time, time]] = DEFAULT_PAUSES
+               ) -> list[tuple[datetime, datetime, str]]:
+    """The slots of ``slot_minutes`` the block would be cut into, skipping the pauses (a slot
+    never runs into one), as (start, end, part). Slots before the longest pause (lunch; the
+    first of equals) are "am", after it "pm"; a coffee break does not start a session.
+    Without a pause every slot is "am"."""
     check = Checker()
     if slot_minutes is None or slot_minutes <= 0:
         check.error("slot_minutes", _("The slot length must be more than zero."))
@@ -107,6 +136,7 @@ def generate_slots(session: Session, block_id: int, slot_minutes: int,
             check.error("pauses", _("The pause from {start} to {end} ends before it starts.")
                         .format(start=start.strftime("%H:%M"), end=end.strftime("%H:%M")))
     check.raise_if_any()
+    assert slot_minutes is not None
     day = block.starts_at.date()
     windows = [(datetime.combine(day, a), datetime.combine(day, b)) for a, b in ordered]
     length = timedelta(minutes=slot_minutes)
@@ -126,22 +156,7 @@ def generate_slots(session: Session, block_id: int, slot_minutes: int,
                                 "end and its pauses.").format(
                                     n=slot_minutes, title=block.title_in(current_language())),
                               field="slot_minutes")
-    held = meetings_in_block(session, block_id)
-    if held:
-        raise ConflictError(ngettext(
-            "“{title}” already holds {n} meeting; delete it before cutting new slots.",
-            "“{title}” already holds {n} meetings; delete them before cutting new slots.",
-            held).format(title=block.title_in(current_language()), n=held))
-    for old in list(block.slots):
-        session.delete(old)
-    session.flush()
-    block.slot_minutes = slot_minutes
-    slots = [B2BSlot(session_id=block.id, starts_at=a, ends_at=b, part=label)
-             for a, b, label in planned]
-    session.add_all(slots)
-    session.flush()
-    session.refresh(block)
-    return slots
+    return planned
 
 
 def list_slots(session: Session, block_id: int | None = None) -> Sequence[B2BSlot]:

@@ -26,10 +26,12 @@ from sqlalchemy.orm import Session
 
 from desktop.b2b.setup import (
     assign_table,
+    check_no_meetings,
     generate_slots,
     get_block,
     list_participants,
     list_tables,
+    plan_slots,
     set_tables,
     table_label,
 )
@@ -204,14 +206,15 @@ class RegenerateSlotsDialog(SetupDialog):
         service would make, or the service's own reason for refusing."""
         self.preview.clear()
         self.clear_problems()
+        refused: MissionDeskError | None = None
         try:
             with self.context.mission.session_factory() as session:
+                block = get_block(session, self.block_id)
+                slots = plan_slots(block, self.minutes.value(), self._pauses())
                 try:
-                    made = generate_slots(session, self.block_id, self.minutes.value(),
-                                          self._pauses())
-                    slots = [(s.starts_at, s.ends_at, s.part) for s in made]
-                finally:
-                    session.rollback()
+                    check_no_meetings(session, block)
+                except MissionDeskError as exc:  # the slots are still worth seeing
+                    refused = exc
         except MissionDeskError as exc:
             self.show_problem(exc)
             self.summary.setText("")
@@ -227,7 +230,9 @@ class RegenerateSlotsDialog(SetupDialog):
             previous = end
         self.summary.setText(ngettext("{n} slot", "{n} slots", len(slots)).format(
             n=len(slots)))
-        self.ok_button.setEnabled(True)
+        if refused is not None:
+            self.show_problem(refused)
+        self.ok_button.setEnabled(refused is None)
 
     def success_text(self) -> str:
         return _("New slots cut. Undo with Ctrl+Z.")

@@ -78,6 +78,7 @@ def test_new_slots_are_refused_while_the_block_holds_meetings(tab: BlocksTab,
     assert refusal is not None and refusal.isVisible()
     assert "already holds 3 meetings; delete them" in refusal.text()
     assert not dialog.ok_button.isEnabled()
+    assert dialog.preview.count() == 3  # what it would make is shown all the same
     assert slot_times(tab) == ["09:00", "09:20", "09:40"]
 
 
