@@ -41,7 +41,11 @@ REFUSED_STYLE = "color: #a4000f; font-weight: bold;"
 
 
 def _codes(text: str) -> list[str]:
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    """Language codes from what the organiser typed: codes (``ar, fr``) or names in English
+    or French (``Arabic, French``, ``arabe et anglais``), as the roster import reads them."""
+    from desktop.exchange.values import parse_languages
+
+    return parse_languages(text)
 
 
 class InterpreterForm(RecordForm):
@@ -50,7 +54,7 @@ class InterpreterForm(RecordForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line("name", _("&Name"), 200)
-        self.line("languages", _("&Languages"), 60, _("codes, e.g. ar, fr, en"))
+        self.line("languages", _("&Languages"), 60, _("e.g. ar, fr, en or Arabic, French"))
         self.notes("notes", _("N&otes"))
 
     def fill(self, data: InterpreterInput) -> None:

@@ -51,10 +51,11 @@ def test_an_interpreter_is_added_with_problems_shown_next_to_fields(page: B2BPag
     assert tab.form.errors["languages"].isVisible()
     assert "at least two languages" in tab.form.errors["languages"].text()
     assert names(page) == ["Nadia", "Omar"]
-    qtbot.keyClicks(tab.form.fields["languages"], ", en")
+    qtbot.keyClicks(tab.form.fields["languages"], ", English; espagnol")  # names do too
     qtbot.mouseClick(tab.form.save_button, Qt.MouseButton.LeftButton)
     assert names(page) == ["Nadia", "Omar", "Youssef"]
     assert tab.view.currentIndex().row() == 2
+    assert tab.model.data(tab.model.index(2, 1)) == "Arabic, English, Spanish"
     page.context.undo_stack.undo()
     assert names(page) == ["Nadia", "Omar"]
 
