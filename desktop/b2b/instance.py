@@ -136,6 +136,17 @@ class Schedule:
 
 # --------------------------------------------------------------------------- reading
 
+_INSTANCE_FIELDS = frozenset({"format", "version", "name", "slots", "tables", "participants",
+                              "interpreters", "meetings", "options"})
+_SLOT_FIELDS = frozenset({"id", "day", "start", "end", "session", "held"})
+_PARTICIPANT_FIELDS = frozenset({"id", "name", "unavailable", "table", "max_meetings",
+                                 "languages"})
+_INTERPRETER_FIELDS = frozenset({"id", "name", "languages", "unavailable"})
+_MEETING_FIELDS = frozenset({"id", "participants", "required", "priority", "session", "slot",
+                             "after", "current"})
+_PLACE_FIELDS = frozenset({"slot", "table"})
+_OPTION_FIELDS = frozenset({"max_break_spread", "time_limit_s", "keep_current"})
+
 
 class _Reader:
     """Collects every problem of one document instead of stopping at the first."""
@@ -163,6 +174,14 @@ class _Reader:
             self.fail(where, _("has the wrong type ({found})").format(found=type(value).__name__))
             return None if default is ... else default
         return value
+
+    def known(self, obj: dict[str, Any], path: str, keys: frozenset[str]) -> None:
+        """Report the fields the format does not have: a misspelt one ("priorty") would
+        otherwise be ignored, and the problem solved with the default in its place."""
+        for key in obj:
+            if key not in keys:
+                self.fail(f"{path}.{key}" if path else str(key),
+                          _("is not a field of the format (misspelt?)"))
 
     def items(self, obj: dict[str, Any], key: str, path: str = "") -> list[Any]:
         value = self.get(obj, key, path, list, default=[])
@@ -233,6 +252,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     r = _Reader(file)
     data = _header(r, data, INSTANCE_FORMAT)
     name = r.get(data, "name", "", str, default="")
+    r.known(data, "", _INSTANCE_FIELDS)
     for key in ("slots", "tables", "participants", "meetings"):
         if key not in data:  # an empty list is a choice; a missing one, a broken file
             r.fail(key, _("is missing"))
@@ -240,6 +260,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     seen: set[Any] = set()
     held_raw: dict[int, tuple[str, dict[str, Any]]] = {}
     for path, s in _objects(r, data, "slots"):
+        r.known(s, path, _SLOT_FIELDS)
         sid = r.get(s, "id", path, int)
         _unique(r, path + ".id", sid, seen)
         day = r.get(s, "day", path, str)
@@ -264,6 +285,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     participants: list[Participant] = []
     seen = set()
     for path, p in _objects(r, data, "participants"):
+        r.known(p, path, _PARTICIPANT_FIELDS)
         pid = r.get(p, "id", path, str)
         _unique(r, path + ".id", pid, seen)
         pname = r.get(p, "name", path, str, default=pid or "")
@@ -286,6 +308,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     interpreters: list[Interpreter] = []
     seen = set()
     for path, it in _objects(r, data, "interpreters"):
+        r.known(it, path, _INTERPRETER_FIELDS)
         iid = r.get(it, "id", path, str)
         _unique(r, path + ".id", iid, seen)
         iname = r.get(it, "name", path, str, default=iid or "")
@@ -339,6 +362,7 @@ def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessio
     raw = _objects(r, data, "meetings")
     mids = {m.get("id") for _p, m in raw}
     for path, m in raw:
+        r.known(m, path, _MEETING_FIELDS)
         mid = r.get(m, "id", path, str)
         _unique(r, path + ".id", mid, seen)
         who = _str_list(r, m, "participants", path)
@@ -365,6 +389,7 @@ def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessio
         current = None
         cur = r.get(m, "current", path, dict, default=None, nullable=True)
         if cur is not None:
+            r.known(cur, path + ".current", _PLACE_FIELDS)
             cslot = r.get(cur, "slot", path + ".current", int)
             ctable = r.get(cur, "table", path + ".current", str, default=None, nullable=True)
             if cslot is not None and cslot not in slot_ids:
@@ -402,6 +427,7 @@ def _parse_options(r: _Reader, data: dict[str, Any]) -> Options:
     opts = r.get(data, "options", "", dict, default={})
     if not isinstance(opts, dict):
         return Options()
+    r.known(opts, "options", _OPTION_FIELDS)
     spread = r.get(opts, "max_break_spread", "options", int, default=None, nullable=True)
     if spread is not None and spread < 0:
         r.fail("options.max_break_spread", _("cannot be negative"))

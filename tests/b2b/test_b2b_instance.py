@@ -89,6 +89,18 @@ def test_held_tables_round_trip_and_are_checked(data: Callable[..., dict[str, An
     assert _fields(doc) == {"slots[1].held.T9", "slots[1].held.T1", "slots[0].held.T2"}
 
 
+def test_a_misspelt_field_is_reported_not_ignored(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(meetings=[("A", "B")])
+    doc["meetings"][0]["priorty"] = 3  # the meeting would be solved at priority 1
+    doc["options"]["max_break_sperad"] = 0
+    doc["slots"][0]["sesion"] = "pm"
+    doc["tabels"] = ["T1"]
+    assert _fields(doc) == {"meetings[0].priorty", "options.max_break_sperad",
+                            "slots[0].sesion", "tabels"}
+    for kind in ("normal", "oversubscribed"):  # every field the app writes is known
+        assert parse_instance(instance_to_dict(generate(5, kind, extras=True))) is not None
+
+
 def test_wrong_types_duplicates_and_cycles(data: Callable[..., dict[str, Any]]) -> None:
     doc = data(meetings=[("A", "B"), ("B", "C")])
     doc["meetings"][0]["required"] = "yes"
