@@ -16,6 +16,8 @@ import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
+from datetime import date, time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -267,6 +269,7 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
         start = r.get(s, "start", path, str, default="")
         end = r.get(s, "end", path, str, default="")
         session = r.get(s, "session", path, str, default=None, nullable=True)
+        _check_when(r, path, day, start, end)
         held = r.get(s, "held", path, dict, default={})
         if held and sid is not None:
             held_raw[sid] = (path + ".held", held)
@@ -274,6 +277,11 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
             slots.append(Slot(sid, day, start or "", end or "", session))
     if not slots and "slots" in data and not r.problems:
         r.fail("slots", _("at least one slot is needed"))
+    for n, (before, after) in enumerate(pairwise(slots), start=1):
+        if (after.day, after.start) < (before.day, before.start) and not r.problems:
+            r.fail(f"slots[{n}]", _("slot {id} comes before slot {previous} in time; slots are "
+                                    "listed in time order").format(id=after.id,
+                                                                   previous=before.id))
     slot_ids = {s.id for s in slots}
     sessions = {s.session for s in slots if s.session is not None}
     tables = _str_list(r, data, "tables", "")
@@ -322,6 +330,28 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
     r.raise_if_any()
     return Instance(name or "", tuple(slots), tuple(tables), tuple(participants),
                     tuple(meetings), tuple(interpreters), options)
+
+
+def _check_when(r: _Reader, path: str, day: str | None, start: str | None,
+                end: str | None) -> None:
+    """A slot's day is a date (2007-05-15) and its times, when given, are clock times (09:20)
+    with the end after the start."""
+    if day is not None:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            r.fail(path + ".day", _("“{value}” is not a date like 2007-05-15").format(value=day))
+    clocks = {}
+    for key, value in (("start", start), ("end", end)):
+        if value:
+            try:
+                clocks[key] = time.fromisoformat(value)
+            except ValueError:
+                r.fail(f"{path}.{key}", _("“{value}” is not a time like 09:20").format(
+                    value=value))
+    if len(clocks) == 2 and clocks["end"] <= clocks["start"]:
+        r.fail(path + ".end", _("ends at {end}, not after its start at {start}").format(
+            end=end, start=start))
 
 
 def _with_held(r: _Reader, slots: list[Slot], raw: dict[int, tuple[str, dict[str, Any]]],

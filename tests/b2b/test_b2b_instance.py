@@ -101,6 +101,18 @@ def test_a_misspelt_field_is_reported_not_ignored(data: Callable[..., dict[str, 
         assert parse_instance(instance_to_dict(generate(5, kind, extras=True))) is not None
 
 
+def test_slot_days_and_times_are_checked(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=3, meetings=[("A", "B")])
+    doc["slots"][0].update(day="tomorrow")
+    doc["slots"][1].update(start="25:99", end="09:40")
+    doc["slots"][2].update(start="10:00", end="09:40")
+    assert _fields(doc) == {"slots[0].day", "slots[1].start", "slots[2].end"}
+    doc = data(slots=2, meetings=[("A", "B")])
+    doc["slots"][0].update(start="10:00", end="10:20")
+    doc["slots"][1].update(start="09:00", end="09:20")
+    assert _fields(doc) == {"slots[1]"}  # out of time order
+
+
 def test_wrong_types_duplicates_and_cycles(data: Callable[..., dict[str, Any]]) -> None:
     doc = data(meetings=[("A", "B"), ("B", "C")])
     doc["meetings"][0]["required"] = "yes"
