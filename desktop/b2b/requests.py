@@ -167,6 +167,19 @@ def wish_list(session: Session, participant_id: int) -> list[Wish]:
                  meeting_between(session, participant_id, r.target_id)) for r in requests]
 
 
+def requests_by_partner(session: Session, participant_id: int
+                        ) -> dict[int, list[MeetingRequest]]:
+    """The participant's requests, made or received, by the other participant's id."""
+    found: dict[int, list[MeetingRequest]] = {}
+    for request in session.scalars(select(MeetingRequest).where(or_(
+            MeetingRequest.requester_id == participant_id,
+            MeetingRequest.target_id == participant_id)).order_by(MeetingRequest.id)):
+        other = request.target_id if request.requester_id == participant_id \
+            else request.requester_id
+        found.setdefault(other, []).append(request)
+    return found
+
+
 @dataclass(frozen=True)
 class PairCell:
     """What the request grid shows for one delegation × host pair."""

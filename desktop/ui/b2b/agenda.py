@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.b2b.meetings import agenda
-from desktop.b2b.requests import RequestInput, add_request, wish_list
+from desktop.b2b.requests import RequestInput, add_request, requests_by_partner, wish_list
 from desktop.b2b.setup import list_participants, participant_side
 from desktop.db.enums import RequestStatus, label
 from desktop.db.models import MeetingRequest, ProgramSession
@@ -140,7 +139,7 @@ class AgendaTab(QWidget):
 
     def _show(self, session: Session, participant_id: int) -> None:
         rows = []
-        requests = _requests_of(session, participant_id)
+        requests = requests_by_partner(session, participant_id)
         for meeting in agenda(session, participant_id):
             other = (meeting.participant_b if meeting.participant_a_id == participant_id
                      else meeting.participant_a)
@@ -194,18 +193,6 @@ class AgendaTab(QWidget):
             return False
         self.feedback.setText(_("Added to the wish list. Undo with Ctrl+Z."))
         return True
-
-
-def _requests_of(session: Session, participant_id: int) -> dict[int, list[MeetingRequest]]:
-    """The participant's requests, made or received, by the other participant's id."""
-    found: dict[int, list[MeetingRequest]] = {}
-    for request in session.scalars(select(MeetingRequest).where(or_(
-            MeetingRequest.requester_id == participant_id,
-            MeetingRequest.target_id == participant_id))):
-        other = request.target_id if request.requester_id == participant_id \
-            else request.requester_id
-        found.setdefault(other, []).append(request)
-    return found
 
 
 def _request_text(requests: list[MeetingRequest], participant_id: int) -> str:
