@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -41,6 +42,7 @@ class AgendaRow:
     table: str
     party: str  # the other party (participant agenda) or "A — B" (table sign)
     interpreter: str = ""
+    place: str = ""  # the block and where it is held, which a participant's agenda heads
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,21 @@ def table_label(name: str, language: str) -> str:
         else name
 
 
-def _row(meeting: Meeting, party: str) -> AgendaRow:
+def _row(meeting: Meeting, party: str, language: str = "en") -> AgendaRow:
     return AgendaRow(meeting.slot.starts_at, meeting.slot.ends_at, meeting.table.name, party,
-                     meeting.interpreter.name if meeting.interpreter else "")
+                     meeting.interpreter.name if meeting.interpreter else "",
+                     block_place(meeting.slot.block, language))
+
+
+def block_place(block: ProgramSession, language: str) -> str:
+    """A block's title with where it is held: "B2B meetings, day 2 (Rabat) · Technopark
+    Rabat, Espace B2B"."""
+    title = block.title_in(language)
+    if block.venue is None:
+        return title
+    where = block.venue.name if block.room is None else translate_in(
+        language, "{venue}, {room}").format(venue=block.venue.name, room=block.room.name)
+    return translate_in(language, "{block} · {where}").format(block=title, where=where)
 
 
 def participant_agendas(session: Session, participant_ids: Sequence[int] | None = None,
@@ -75,9 +89,11 @@ def participant_agendas(session: Session, participant_ids: Sequence[int] | None 
     for participant in chosen:
         meetings = agenda(session, participant.id)
         rows = tuple(_row(m, (m.participant_b if m.participant_a_id == participant.id
-                              else m.participant_a).name) for m in meetings)
-        blocks = sorted({m.slot.block.title_in(language) for m in meetings})
-        agendas.append(Agenda(participant.name, ", ".join(blocks), rows))
+                              else m.participant_a).name, language) for m in meetings)
+        # Each block is named, with its venue, above its meetings: no subtitle to repeat it.
+        blocks = "" if rows else ", ".join(sorted({b.title_in(language)
+                                                   for b in b2b_blocks(session)}))
+        agendas.append(Agenda(participant.name, blocks, rows))
     return agendas
 
 
@@ -90,7 +106,7 @@ def table_agendas(session: Session, block_id: int, language: str = "en") -> list
     title = block.title_in(language) if block else ""
     agendas = []
     for tab in found.tables:
-        rows = tuple(_row(m, f"{m.participant_a.name} — {m.participant_b.name}")
+        rows = tuple(_row(m, f"{m.participant_a.name} — {m.participant_b.name}", language)
                      for slot in found.slots if (m := found.at(slot.id, tab.id)) is not None)
         agendas.append(Agenda(tab.name, title, rows))
     return agendas
@@ -131,28 +147,34 @@ class ParticipantAgendas(FlowDocument):
                 flow.append(paragraph(self.t("No meetings are planned."),
                                       style["italic"]))
                 continue
-            flow.append(self.meetings(agenda))
+            flow += self.meetings(agenda)
             if job.first_page_only:
                 break
         return flow
 
-    def meetings(self, agenda: Agenda) -> Flowable:
-        """The table of an agenda's meetings: when, at which table, with whom."""
+    def meetings(self, agenda: Agenda) -> list[Flowable]:
+        """An agenda's meetings, block by block under where the block is held: when, at
+        which table, with whom."""
         style = styles()
-        rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
-                                  self.t("Interpreter")]]
-        for row in agenda.rows:
-            rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                         paragraph(row.table, style["cell_bold"]),
-                         paragraph(row.party, style["cell"]),
-                         paragraph(row.interpreter, style["cell"])])
-        rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
-        return table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35])
+        flow: list[Flowable] = []
+        for place, group in groupby(agenda.rows, key=lambda row: row.place):
+            rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
+                                      self.t("Interpreter")]]
+            for row in group:
+                rows.append([Paragraph(self._when(row), style["cell_bold"]),
+                             paragraph(row.table, style["cell_bold"]),
+                             paragraph(row.party, style["cell"]),
+                             paragraph(row.interpreter, style["cell"])])
+            rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
+            if place:
+                flow.append(paragraph(place, style["h3"]))
+            flow.append(table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35]))
+        return flow
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
         style = styles()
         return [paragraph(agenda.title, style["title"]),
-                paragraph(agenda.block, style["subtitle"])]
+                *([paragraph(agenda.block, style["subtitle"])] if agenda.block else [])]
 
     def _when(self, row: AgendaRow) -> str:
         when = self.t("{start}–{end}").format(start=self.time(row.starts),
@@ -176,7 +198,7 @@ class TableSigns(ParticipantAgendas):
     def title(self) -> str:
         return self.t("Table sign")
 
-    def meetings(self, agenda: Agenda) -> Flowable:
+    def meetings(self, agenda: Agenda) -> list[Flowable]:
         """The sign is the table's own: no table column, room for both parties."""
         style = styles()
         rows: list[list[Any]] = [[self.t("Time"), self.t("Meeting with"),
@@ -186,7 +208,7 @@ class TableSigns(ParticipantAgendas):
                          paragraph(row.party, style["cell"]),
                          paragraph(row.interpreter, style["cell"])])
         rest = self.frame_width - TIME_COLUMN
-        return table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])
+        return [table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])]
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
         sign = styles()["title"].clone("sign", fontName=SANS_BOLD, fontSize=SIGN_NAME_PT,

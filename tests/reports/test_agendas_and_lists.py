@@ -37,6 +37,9 @@ def test_a_participant_agenda_holds_its_meetings_in_time_order_and_nothing_cance
     assert text.index("Atlas Offshore") < text.index("Maroc Telecom")
     assert "09:00–09:30" in text and "10:00–10:30" in text and "Leila Bennani" in text
     assert "Kinetic" not in text
+    # The block is named once, above its meetings (with its venue when it has one).
+    assert text.count("Rencontres B2B") == 1
+    assert text.index("Rencontres B2B") < text.index("09:00–09:30")
 
 
 def test_agendas_signs_and_the_grid_name_the_block_in_the_document_language(
