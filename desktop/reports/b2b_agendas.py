@@ -8,6 +8,7 @@ from datetime import datetime
 from itertools import groupby
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from sqlalchemy import select
@@ -226,12 +227,14 @@ class MasterGrid(FlowDocument):
 
     def __init__(self, title: str, slots: Sequence[tuple[datetime, datetime]],
                  tables: Sequence[str], cells: dict[tuple[int, int], tuple[str, str]], *,
-                 mission_name: str, proof: str = "", **options: Any) -> None:
+                 mission_name: str, proof: str = "", holders: Sequence[str] = (),
+                 **options: Any) -> None:
         super().__init__(mission_name=mission_name, **options)
         self.block_title = title
         self.proof = proof  # what the automatic schedule proved, while it still holds
         self.slots = list(slots)
         self.tables = list(tables)
+        self.holders = list(holders) or [""] * len(self.tables)  # who keeps each table
         self.cells = cells  # (slot index, table index) → (party A, party B)
 
     @classmethod
@@ -252,10 +255,11 @@ class MasterGrid(FlowDocument):
                 meeting = found.at(slot.id, tab.id)
                 if meeting is not None:
                     cells[(i, j)] = (meeting.participant_a.name, meeting.participant_b.name)
-        return cls(block.title_in(options["language"]) if block else "",
+        return cls(block_place(block, options["language"]) if block else "",
                    [(s.starts_at, s.ends_at) for s in found.slots],
                    [t.name for t in found.tables], cells, mission_name=mission.name,
-                   **options)
+                   holders=[t.participant.name if t.participant is not None else ""
+                            for t in found.tables], **options)
 
     def title(self) -> str:
         return self.t("B2B master grid")
@@ -275,8 +279,15 @@ class MasterGrid(FlowDocument):
             if n:
                 flow.append(PageBreak())
             names = self.tables[first:first + GRID_TABLES_PER_PAGE]
-            rows: list[list[Any]] = [[self.t("Time")] + [table_label(t, self.language)
-                                                         for t in names]]
+            holders = self.holders[first:first + GRID_TABLES_PER_PAGE]
+            rows: list[list[Any]] = [[self.t("Time")] + [
+                paragraph(f"{table_label(t, self.language)}\n{holder}", style["cell_bold"])
+                if holder else table_label(t, self.language)
+                for t, holder in zip(names, holders, strict=True)]]
+            # A heavier rule where a pause (lunch) falls between two slots.
+            pauses = [("LINEABOVE", (0, i + 1), (-1, i + 1), 1.6, colors.HexColor("#6f7a84"))
+                      for i in range(1, len(self.slots))
+                      if self.slots[i][0] > self.slots[i - 1][1]]
             for i, (start, end) in enumerate(self.slots):
                 row: list[Any] = [Paragraph(self.t("{start}–{end}").format(
                     start=self.time(start), end=self.time(end)), style["cell_bold"])]
@@ -286,7 +297,7 @@ class MasterGrid(FlowDocument):
                                if pair else "")
                 rows.append(row)
             width = (self.frame_width - GRID_TIME_COLUMN) / len(names)
-            flow.append(table(rows, [GRID_TIME_COLUMN] + [width] * len(names)))
+            flow.append(table(rows, [GRID_TIME_COLUMN] + [width] * len(names), extra=pauses))
             if job.first_page_only:
                 break
         return flow
