@@ -146,3 +146,15 @@ def test_counts_take_the_singular_for_one() -> None:
     two = Directory("Contact sheet", ["Name"], [Group("AMPA", [["Tazi"], ["Amrani"]])],
                     mission_name="M")
     assert "2 people" in " ".join(pdf_text(two.render()))
+
+
+def test_the_master_grid_names_who_keeps_a_table() -> None:
+    slots = [(datetime(2007, 5, 15, 12, 20), datetime(2007, 5, 15, 12, 40)),
+             (datetime(2007, 5, 15, 14, 0), datetime(2007, 5, 15, 14, 20))]
+    grid = MasterGrid("B2B day 1 · Espace Anfa", slots, ["T1", "T2"],
+                      {(1, 1): ("Atlas Offshore", "Maroc Soft")}, holders=["Casa Data", ""],
+                      mission_name="Mission", language="en")
+    text = "\n".join(pdf_text(grid.render()))
+    assert "B2B day 1 · Espace Anfa" in text
+    assert text.index("T1") < text.index("Casa Data") < text.index("T2")
+    assert "Atlas Offshore" in text and "Maroc Soft" in text
