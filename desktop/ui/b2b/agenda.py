@@ -158,12 +158,21 @@ class AgendaTab(QWidget):
                    "tab, places the accepted requests)"))
         wishes = wish_list(session, participant_id)
         placed = sum(1 for w in wishes if w.meeting)
-        self.wishes_title.setText(
-            _("Wish list: {requests}, {scheduled}").format(
-                requests=ngettext("{n} request", "{n} requests", len(wishes)).format(
-                    n=len(wishes)),
-                scheduled=ngettext("{n} scheduled", "{n} scheduled", placed).format(n=placed))
-            if wishes else _("Wish list: nobody asked yet (add a wish below)"))
+        title = _("Wish list: {requests}, {scheduled}").format(
+            requests=ngettext("{n} request", "{n} requests", len(wishes)).format(
+                n=len(wishes)),
+            scheduled=ngettext("{n} scheduled", "{n} scheduled", placed).format(n=placed)) \
+            if wishes else _("Wish list: no request made yet (add a wish below)")
+        # The wish list holds the participant's own requests; say what others asked of it,
+        # which its agenda may well be full of.
+        received = sum(1 for found in requests.values() if any(
+            r.target_id == participant_id and r.status != RequestStatus.DECLINED
+            for r in found))
+        if received:
+            title += " · " + ngettext("{n} other participant asked to meet it",
+                                      "{n} other participants asked to meet it",
+                                      received).format(n=received)
+        self.wishes_title.setText(title)
         _fill(self.wishes, [[w.other.name, str(w.request.priority), label(w.request.status),
                              _("yes") if w.mutual else "", _("yes") if w.meeting else _("no")]
                             for w in wishes])

@@ -101,6 +101,8 @@ def test_the_agenda_and_the_wish_list_of_a_participant(page: B2BPage, forum: For
     assert agenda.agenda.item(0, 2).text() == "B2B Casablanca"  # no venue: the block
     page.show_agenda(t["Maroc Soft"])
     assert agenda.agenda.item(0, 5).text() == "Accepted · the other side's request"
+    assert agenda.wishes_title.text() == ("Wish list: no request made yet (add a wish below) · "
+                                          "2 other participants asked to meet it")
     page.show_agenda(t["Atlas Offshore"])
     assert [agenda.wishes.item(r, 0).text() for r in range(2)] == ["Casa Data", "Maroc Soft"]
     assert agenda.wishes.item(0, 3).text() == "yes"  # mutual
