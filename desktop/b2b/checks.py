@@ -9,6 +9,9 @@ but have none. Imported by :func:`desktop.checks.mission_findings`, which regist
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -103,28 +106,67 @@ def booking_findings(session: Session) -> list[Finding]:
     return _booking_problems(session, _meetings(session))
 
 
-def meeting_problems(session: Session, meetings: list[Meeting]) -> dict[int, list[Finding]]:
+class _Later:
+    """Words worked out only when a message uses them (formatting a date for every meeting
+    of a block, most of which have nothing to report, cost more than the checks)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make = make
+
+    def __format__(self, spec: str) -> str:
+        return format(self._make(), spec)
+
+
+@dataclass
+class People:
+    """What the meeting checks read about participants, by participant id: when each cannot
+    meet (slot id -> reason) and the languages it speaks. Kept by a caller that checks the
+    same meetings again and again (a block's grid, after each move) and filled only for the
+    participants it has not seen; drop it when availability, people or flights change."""
+
+    away: dict[int, dict[int, str]] = field(default_factory=dict)
+    languages: dict[int, set[str]] = field(default_factory=dict)
+
+    def cover(self, session: Session, meetings: list[Meeting]) -> None:
+        from desktop.b2b.setup import all_unavailable_slots, languages_of, people_by_participant
+
+        ids = {p for m in meetings for p in (m.participant_a_id, m.participant_b_id)}
+        missing = ids - self.away.keys()
+        if missing:
+            people = people_by_participant(session, missing)
+            self.away.update(all_unavailable_slots(session, people, ids=missing))
+            self.languages.update((pid, set(languages_of(found)))
+                                  for pid, found in people.items())
+
+
+def meeting_problems(session: Session, meetings: list[Meeting],
+                     people: People | None = None) -> dict[int, list[Finding]]:
     """What is wrong with each of ``meetings`` (those of one block, for its grid), by meeting
     id: the findings above, limited to them. A participant booked twice is found when both
     meetings are among them, which the meetings of a block always are (a slot is in one)."""
+    people = people if people is not None else People()
+    people.cover(session, meetings)
     found: dict[int, list[Finding]] = defaultdict(list)
-    for finding in (*_availability_problems(session, meetings),
-                    *_booking_problems(session, meetings)):
+    for finding in (*_availability_problems(session, meetings, people),
+                    *_booking_problems(session, meetings, people)):
         assert finding.ref is not None
         found[finding.ref.id].append(finding)
     return dict(found)
 
 
-def _availability_problems(session: Session, meetings: list[Meeting]) -> list[Finding]:
-    from desktop.b2b.setup import all_unavailable_slots, slot_label
+def _availability_problems(session: Session, meetings: list[Meeting],
+                           people: People | None = None) -> list[Finding]:
+    from desktop.b2b.setup import slot_label
 
     if not meetings:
         return []
-    away = all_unavailable_slots(session)
+    if people is None:
+        people = People()
+        people.cover(session, meetings)
     found = []
     for meeting in meetings:
         for party in (meeting.participant_a, meeting.participant_b):
-            reason = away.get(party.id, {}).get(meeting.slot_id)
+            reason = people.away.get(party.id, {}).get(meeting.slot_id)
             if reason:
                 found.append(Finding(
                     _("{name} cannot attend the meeting {pair} on {when}: {reason}.").format(
@@ -134,16 +176,20 @@ def _availability_problems(session: Session, meetings: list[Meeting]) -> list[Fi
     return found
 
 
-def _booking_problems(session: Session, meetings: list[Meeting]) -> list[Finding]:
-    from desktop.b2b.requests import needs_interpreter
+def _booking_problems(session: Session, meetings: list[Meeting],
+                      people: People | None = None) -> list[Finding]:
     from desktop.b2b.setup import slot_label, table_label
 
+    if people is None:
+        people = People()
+        people.cover(session, meetings)
+    languages = people.languages
     found = []
     busy: dict[tuple[int, int], list[Meeting]] = defaultdict(list)
     own = {(t.session_id, t.participant_id): t for t in session.scalars(
         select(B2BTable).where(B2BTable.participant_id.is_not(None)))}
     for meeting in meetings:
-        when = slot_label(meeting.slot)
+        when = _Later(partial(slot_label, meeting.slot))  # worked out only if told
         ref = Ref("meeting", meeting.id)
         for party in (meeting.participant_a, meeting.participant_b):
             for other in busy[party.id, meeting.slot_id]:
@@ -165,8 +211,9 @@ def _booking_problems(session: Session, meetings: list[Meeting]) -> list[Finding
                     pair=_pair(meeting), when=when,
                     block=meeting.table.block.title_in(current_language())),
                 ref, severity="error", category=CATEGORY))
-        if meeting.interpreter_id is None and needs_interpreter(
-                session, meeting.participant_a_id, meeting.participant_b_id):
+        first = languages.get(meeting.participant_a_id)
+        second = languages.get(meeting.participant_b_id)
+        if meeting.interpreter_id is None and first and second and not first & second:
             found.append(Finding(
                 _("{pair} on {when} share no language and have no interpreter.").format(
                     pair=_pair(meeting), when=when), ref, category=CATEGORY))

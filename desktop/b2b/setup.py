@@ -371,14 +371,28 @@ def participant_people(session: Session, participant: B2BParticipant) -> list[Pe
         Person.organization_id == participant.organization_id)))
 
 
-def people_by_participant(session: Session) -> dict[int, list[Person]]:
-    """:func:`participant_people` of every participant, in three queries rather than one
-    per participant (a forum's export reads them all)."""
-    participants = list(session.scalars(select(B2BParticipant)))
-    persons = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(
-        select(B2BParticipant.person_id).where(B2BParticipant.person_id.is_not(None)))))}
+def people_by_participant(session: Session, ids: Iterable[int] | None = None
+                          ) -> dict[int, list[Person]]:
+    """:func:`participant_people` of every participant (or of those ``ids``), in three
+    queries rather than one per participant (a forum's export reads them all)."""
+    chosen = None if ids is None else set(ids)
+    wanted = _few(chosen)
+    query = select(B2BParticipant)
+    if wanted is not None:
+        query = query.where(B2BParticipant.id.in_(wanted))
+    participants = [p for p in session.scalars(query) if chosen is None or p.id in chosen]
+    if wanted is not None:  # a few participants: name their people
+        persons_filter = Person.id.in_([p.person_id for p in participants
+                                        if p.person_id is not None])
+        members_filter = Person.organization_id.in_([p.organization_id for p in participants
+                                                     if p.organization_id is not None])
+    else:
+        persons_filter = Person.id.in_(select(B2BParticipant.person_id).where(
+            B2BParticipant.person_id.is_not(None)))
+        members_filter = Person.organization_id.is_not(None)
+    persons = {p.id: p for p in session.scalars(select(Person).where(persons_filter))}
     confirmed: dict[int, list[Person]] = {}
-    for person in session.scalars(_confirmed_people(Person.organization_id.is_not(None))):
+    for person in session.scalars(_confirmed_people(members_filter)):
         confirmed.setdefault(person.organization_id, []).append(person)  # type: ignore[arg-type]
     return {p.id: [persons[p.person_id]] if p.person_id is not None
             else confirmed.get(p.organization_id or 0, []) for p in participants}
@@ -544,14 +558,28 @@ def unavailable_slots(session: Session, participant_id: int) -> dict[int, str]:
 
 
 def all_unavailable_slots(session: Session,
-                          people: dict[int, list[Person]] | None = None
-                          ) -> dict[int, dict[int, str]]:
-    """:func:`unavailable_slots` of every participant, computed in one pass (``people``:
-    :func:`people_by_participant`, when the caller has it already)."""
+                          people: dict[int, list[Person]] | None = None,
+                          ids: Iterable[int] | None = None) -> dict[int, dict[int, str]]:
+    """:func:`unavailable_slots` of every participant (or of those ``ids``), computed in one
+    pass (``people``: :func:`people_by_participant`, when the caller has it already)."""
     ctx = _context(session)
-    people = people if people is not None else people_by_participant(session)
+    chosen = None if ids is None else set(ids)
+    people = people if people is not None else people_by_participant(session, chosen)
+    wanted = _few(chosen)
+    query = select(B2BParticipant)
+    if wanted is not None:
+        query = query.where(B2BParticipant.id.in_(wanted))
     return {p.id: _participant_reasons(session, ctx, p, people.get(p.id, []))
-            for p in session.scalars(select(B2BParticipant))}
+            for p in session.scalars(query) if chosen is None or p.id in chosen}
+
+
+def _few(ids: Iterable[int] | None) -> list[int] | None:
+    """``ids`` sorted, when few enough to be named in one query; else None (read them all
+    and keep those wanted: a database caps the values one statement may carry)."""
+    if ids is None:
+        return None
+    wanted = sorted(set(ids))
+    return wanted if len(wanted) <= 500 else None
 
 
 # -- interpreters ---------------------------------------------------------------------------

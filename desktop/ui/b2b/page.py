@@ -75,7 +75,7 @@ class B2BPage(Page):
         if kind == "program_session" or kind == "session":
             self.schedule.load()
         else:
-            self.schedule.reload()
+            self.schedule.reload(meetings_only=kind == "meeting")
         self._stale = {self.tabs.widget(n) for n in range(1, self.tabs.count())}
         self._tab_chosen(self.tabs.currentIndex())
 

@@ -208,6 +208,7 @@ class ScheduleTab(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def load(self) -> None:
+        self.model.forget_people()
         current = self.blocks.currentData()
         self.blocks.blockSignals(True)
         self.blocks.clear()
@@ -230,8 +231,11 @@ class ScheduleTab(QWidget):
             self.say(_("There is no B2B block yet: add one on the Programme page, then cut it "
                        "into slots on the Blocks tab."))
 
-    def reload(self) -> None:
-        """Read the block again, keeping the selected meeting selected."""
+    def reload(self, *, meetings_only: bool = False) -> None:
+        """Read the block again, keeping the selected meeting selected; ``meetings_only``:
+        only meetings changed, so what is known of the participants still holds."""
+        if not meetings_only:
+            self.model.forget_people()
         current = self.model.cell(self.view.currentIndex())
         self.model.reload()
         if current is not None:

@@ -166,7 +166,14 @@ def test_a_meeting_someone_can_no_longer_attend_shows_in_red_with_the_reason(
     assert tab.counts.text() == ("3 meetings in this block · 3 slots × 2 tables · 1 meeting "
                                  "cannot be held where it is (in red: point at it to see why)")
     assert model.data(cell(tab, forum, 1, 0), KIND_ROLE) != "conflict"
+    # A meeting moved keeps what is known of the participants; a mark changed drops it.
+    known = model.people
+    assert drag(tab, cell(tab, forum, 1, 0), cell(tab, forum, 2, 0))
+    assert model.people is known
     tab.context.undo_stack.undo()
+    assert model.people is known
+    tab.context.undo_stack.undo()
+    assert model.people is not known
     assert model.data(cell(tab, forum, 0, 0), KIND_ROLE) != "conflict"
     assert tab.counts.text() == "3 meetings in this block · 3 slots × 2 tables"
 
