@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from desktop import records
 from desktop.b2b.setup import (
@@ -29,6 +29,7 @@ from desktop.b2b.setup import (
 )
 from desktop.db.enums import MeetingOrigin, MeetingStatus, RequestStatus
 from desktop.db.models import (
+    B2BParticipant,
     B2BSlot,
     B2BTable,
     Interpreter,
@@ -311,10 +312,17 @@ def delete_meeting(session: Session, meeting_id: int) -> None:
 
 
 def list_meetings(session: Session, block_id: int | None = None) -> Sequence[Meeting]:
-    """Meetings (not cancelled) in time order, then by table."""
+    """Meetings (not cancelled) in time order, then by table; with their parties' names,
+    slot, table and interpreter read in the same few queries (one each, lazily, cost 0.2 s
+    on a 2,700-meeting block, on each reload of its grid)."""
+    parties = [selectinload(side).options(joinedload(B2BParticipant.organization),
+                                          joinedload(B2BParticipant.person))
+               for side in (Meeting.participant_a, Meeting.participant_b)]
     query = (select(Meeting).join(B2BSlot, Meeting.slot_id == B2BSlot.id)
              .join(B2BTable, Meeting.table_id == B2BTable.id)
              .where(Meeting.status != MeetingStatus.CANCELLED)
+             .options(*parties, contains_eager(Meeting.slot), contains_eager(Meeting.table),
+                      joinedload(Meeting.interpreter))
              .order_by(B2BSlot.starts_at, B2BTable.position, Meeting.id))
     if block_id is not None:
         query = query.where(B2BSlot.session_id == block_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -233,13 +234,33 @@ def request_matrix(session: Session) -> RequestMatrix:
     return RequestMatrix(rows, columns, cells)
 
 
+class RequestFacts(NamedTuple):
+    """What a view of meetings needs of one request: its status and priority."""
+
+    status: RequestStatus
+    priority: int
+
+
+def requests_by_pair(session: Session) -> dict[frozenset[int], list[RequestFacts]]:
+    """Every request's status and priority, by the pair it is about (read as columns: a grid
+    reloaded after each move reads them all again)."""
+    found: dict[frozenset[int], list[RequestFacts]] = {}
+    for requester, target, status, priority in session.execute(select(
+            MeetingRequest.requester_id, MeetingRequest.target_id, MeetingRequest.status,
+            MeetingRequest.priority)):
+        found.setdefault(frozenset((requester, target)), []).append(
+            RequestFacts(status, priority))
+    return found
+
+
 def accepted_not_scheduled(session: Session) -> int:
     """Pairs with an accepted request and no meeting in any block (mutual requests count
     once): what "Schedule automatically" still has to place."""
     met = {frozenset(pair) for pair in session.execute(
         select(Meeting.participant_a_id, Meeting.participant_b_id))}
-    accepted = {frozenset((r.requester_id, r.target_id)) for r in session.scalars(
-        select(MeetingRequest).where(MeetingRequest.status == RequestStatus.ACCEPTED))}
+    accepted = {frozenset(pair) for pair in session.execute(  # columns: no objects to build
+        select(MeetingRequest.requester_id, MeetingRequest.target_id)
+        .where(MeetingRequest.status == RequestStatus.ACCEPTED))}
     return len(accepted - met)
 
 

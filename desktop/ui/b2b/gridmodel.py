@@ -25,14 +25,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.b2b.checks import People, meeting_problems
 from desktop.b2b.meetings import grid, move_reasons, swap_reasons
-from desktop.b2b.requests import accepted_not_scheduled
+from desktop.b2b.requests import accepted_not_scheduled, requests_by_pair
 from desktop.db.enums import RequestStatus
-from desktop.db.models import MeetingRequest
 from desktop.i18n import _, format_time
 from desktop.ui.b2b.style import KIND_COLOURS, lock_icon
 
@@ -72,14 +70,6 @@ class Cell:
         if self.accepted:
             return "required"
         return "other"
-
-
-def _requests_by_pair(session: Session) -> dict[frozenset[int], list[MeetingRequest]]:
-    found: dict[frozenset[int], list[MeetingRequest]] = {}
-    for request in session.scalars(select(MeetingRequest)):
-        found.setdefault(frozenset((request.requester_id, request.target_id)), []).append(
-            request)
-    return found
 
 
 class MeetingGridModel(QAbstractTableModel):
@@ -137,7 +127,7 @@ class MeetingGridModel(QAbstractTableModel):
 
     def _load(self, session: Session, block_id: int) -> None:
         view = grid(session, block_id)
-        pairs = _requests_by_pair(session)
+        pairs = requests_by_pair(session)
         self.waiting = accepted_not_scheduled(session)
         self.slot_ids = [s.id for s in view.slots]
         self._slot_text = [_("{start}–{end}").format(start=format_time(s.starts_at),
