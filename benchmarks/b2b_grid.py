@@ -45,12 +45,12 @@ def median_ms(step: Callable[[], object], repeat: int) -> float:
 def scheduled_file(size: int, seed: int, folder: Path) -> Path:
     """The synthetic mission with its meetings placed by first fit (made once)."""
     from sqlalchemy import func, select
+    from ui_tables import synthetic_file
 
     from desktop.b2b.bridge import export_problem, store_schedule
     from desktop.b2b.greedy import greedy
     from desktop.db.missionfile import MissionFile
     from desktop.db.models import Meeting
-    from ui_tables import synthetic_file
 
     path = synthetic_file(size, seed, folder)
     with MissionFile.open(path, backup=False) as mission, mission.transaction() as session:
