@@ -25,12 +25,34 @@ from typing import TYPE_CHECKING
 import desktop
 from desktop import __version__
 from desktop.errors import MissionDeskError, UsageError
-from desktop.i18n import _, set_language
+from desktop.i18n import N_, _, ngettext, set_language
 
 if TYPE_CHECKING:
     from desktop.db.missionfile import MissionFile
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+# argparse's own words (usage lines, help headings, its usage errors), marked here for the
+# catalogue: argparse looks them up with gettext as it runs, and build_parser() hands it
+# Mission Desk's translation, so that "--lang fr" speaks French throughout.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("expected at least one argument"), N_("expected at most one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"), N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def _argparse_speaks_ours() -> None:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,6 +123,7 @@ def add_mission_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _argparse_speaks_ours()
     parser = _Parser(prog="mission-desk",
                      description=_("Mission Desk: organise a business trade mission."))
     parser.add_argument("--version", action="version", version=f"mission-desk {__version__}")

@@ -122,3 +122,25 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         err = process.stderr.read().decode()
     assert process.wait(timeout=60) == 1
     assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def test_argparse_speaks_the_language_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.i18n import set_language
+
+    try:
+        with pytest.raises(SystemExit) as info:
+            main(["--lang", "fr", "b2b", "solve"])
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert "ces arguments sont requis\u00a0: INSTANCE.json, -o/--output" in err
+        assert "Essayez «\u00a0mission-desk b2b solve --help\u00a0»." in err
+        with pytest.raises(SystemExit):
+            main(["--lang", "fr", "b2b", "solve", "--help"])
+        out = capsys.readouterr().out
+        assert out.startswith("usage\u00a0: mission-desk b2b solve")
+        assert "afficher cette aide et quitter" in out
+    finally:
+        set_language("en")
+    with pytest.raises(SystemExit):
+        main(["b2b", "solve"])
+    assert "the following arguments are required" in capsys.readouterr().err
