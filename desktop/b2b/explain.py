@@ -13,8 +13,46 @@ import time
 from ortools.sat.python import cp_model
 
 from desktop.b2b.greedy import Indexed, index
-from desktop.b2b.instance import Instance
+from desktop.b2b.instance import Instance, Slot
 from desktop.i18n import _
+
+
+def when_slots(inst: Instance, ids: list[int] | set[int] | frozenset[int]) -> str:
+    """Slots as an organiser reads them: "in every slot", "on 15 May 09:00–12:40, 16 May
+    14:00–15:20" (runs of slots that follow each other on a day), or, for a problem without
+    times, "in slots 1–3, 7"."""
+    from datetime import date
+
+    from desktop.i18n import format_date
+
+    chosen = set(ids)
+    if chosen >= {s.id for s in inst.slots}:
+        return _("in every slot")
+    if not all(s.start and s.end for s in inst.slots):
+        return _("in slots {ranges}").format(ranges=slot_ranges(sorted(chosen)))
+    runs: list[list[Slot]] = []
+    for slot in inst.slots:
+        if slot.id not in chosen:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.day == slot.day and _follows(inst, last, slot):
+            runs[-1].append(slot)
+        else:
+            runs.append([slot])
+    parts = []
+    for run in runs:
+        try:
+            day = format_date(date.fromisoformat(run[0].day), "d MMM")
+        except ValueError:
+            day = run[0].day
+        parts.append(_("{day} {start}–{end}").format(day=day, start=run[0].start,
+                                                     end=run[-1].end))
+    return _("on {ranges}").format(ranges=", ".join(parts))
+
+
+def _follows(inst: Instance, before: Slot, after: Slot) -> bool:
+    position = {s.id: n for n, s in enumerate(inst.slots)}
+    return position[after.id] == position[before.id] + 1
 
 
 def slot_ranges(ids: list[int]) -> str:
@@ -59,13 +97,11 @@ def meeting_reason(inst: Instance, ix: Indexed, m: int) -> str | None:
     if not common:
         away = [p for p in (pa, pb) if p.unavailable]
         if len(away) == 1:  # the other is free throughout: naming an empty list would confuse
-            return _("{a} and {b} share no free slot: {who} is unavailable in slots "
-                     "{slots}").format(a=pa.name, b=pb.name, who=away[0].name,
-                                       slots=slot_ranges(list(away[0].unavailable)))
-        return _("{a} and {b} share no free slot: {a} is unavailable in slots {sa}, "
-                 "{b} in slots {sb}").format(a=pa.name, b=pb.name,
-                                             sa=slot_ranges(list(pa.unavailable)),
-                                             sb=slot_ranges(list(pb.unavailable)))
+            return _("{a} and {b} share no free slot: {who} is unavailable {when}").format(
+                a=pa.name, b=pb.name, who=away[0].name, when=when_slots(inst, away[0].unavailable))
+        return _("{a} and {b} share no free slot: {a} is unavailable {wa}, {b} {wb}").format(
+            a=pa.name, b=pb.name, wa=when_slots(inst, pa.unavailable),
+            wb=when_slots(inst, pb.unavailable))
     if spec.slot is not None and spec.slot not in common:
         who = pa if spec.slot in pa.unavailable else pb
         return _("the meeting is fixed to slot {slot}, when {who} is unavailable").format(
@@ -75,8 +111,8 @@ def meeting_reason(inst: Instance, ix: Indexed, m: int) -> str | None:
         in_session = [sid for sid in common if session[sid] == spec.session]
         if not in_session:
             return _("the meeting must be in the {session} session, but {a} and {b} have no "
-                     "common free slot in it (they are both free only in slots {common})").format(
-                session=spec.session, a=pa.name, b=pb.name, common=slot_ranges(common))
+                     "common free slot in it (they are both free only {common})").format(
+                session=spec.session, a=pa.name, b=pb.name, common=when_slots(inst, common))
     if ix.interp_need[m]:
         if not ix.interp_ok[m]:
             return _("{a} and {b} share no language and no interpreter speaks a language of "

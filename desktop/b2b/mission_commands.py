@@ -92,12 +92,10 @@ def plain_summary(counts: MissionCounts) -> str:
                     "the fewest possible).").format(breaks=breaks, bound=counts.bound_breaks)
     else:
         quality = _("{breaks} (not proved the fewest possible).").format(breaks=breaks)
-    text = _("{placed} {quality} Found in {secs} s.").format(
+    # What moved is the stored report's to say: it tells moved from removed.
+    return _("{placed} {quality} Found in {secs} s.").format(
         placed=placed, quality=quality[:1].upper() + quality[1:],
         secs=format_seconds(counts.seconds))
-    if counts.moved is not None and counts.status != "infeasible":
-        text += " " + moved_text(counts.moved)
-    return text
 
 
 def breaks_in_all(n: int) -> str:
@@ -128,7 +126,12 @@ def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
     for missing in schedule.unscheduled:
         spec = specs.get(missing.id)
         if spec is not None and spec.required:
-            by_reason.setdefault(missing.reason, []).append(spec.participants)
+            # "A and B share no free slot: A is unavailable in every slot" names the pair,
+            # then the cause; the meetings of A left out for that cause are told together.
+            head, _sep, cause = missing.reason.partition(": ")
+            a, b = (names.get(p, p) for p in spec.participants)
+            key = cause if cause and a in head and b in head else missing.reason
+            by_reason.setdefault(key, []).append(spec.participants)
     if not by_reason:
         return []
     n = sum(len(pairs) for pairs in by_reason.values())
@@ -141,6 +144,7 @@ def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
             a, b = (names.get(p, p) for p in pairs[0])
             lines.append(_("{a} – {b}: {reason}").format(a=a, b=b, reason=reason))
             continue
+        reason = reason[:1].upper() + reason[1:]
         shared = set(pairs[0]).intersection(*pairs[1:])
         if len(shared) == 1:
             who = shared.pop()

@@ -38,7 +38,7 @@ def test_no_free_slot_when_one_party_is_away_throughout(
     doc = data(slots=3, meetings=[("A", "B")])
     doc["participants"][0]["unavailable"] = [1, 2, 3]
     assert _reasons(_solve(doc))["m1"] == ("A Company and B Company share no free slot: "
-                                           "A Company is unavailable in slots 1–3")
+                                           "A Company is unavailable in every slot")
 
 
 def test_session_against_availability(data: Callable[..., dict[str, Any]]) -> None:
@@ -126,3 +126,28 @@ def test_meetings_kept_out_by_one_reason_are_told_once(
     assert grouped[0].count("Company") == 5
     assert any(line.startswith("E Company – F Company: ") for line in lines)
     assert len(lines) == 3
+
+
+def test_slots_are_told_as_times_when_the_problem_has_them(
+        data: Callable[..., dict[str, Any]]) -> None:
+    from desktop.b2b.explain import when_slots
+
+    doc = data(slots=4, meetings=[("A", "B")])
+    for n, slot in enumerate(doc["slots"]):
+        slot.update(start=f"{9 + n:02d}:00", end=f"{9 + n:02d}:20")
+    doc["slots"][3]["day"] = "2007-05-16"
+    inst = parse_instance(doc)
+    assert when_slots(inst, {1, 2, 3, 4}) == "in every slot"
+    assert when_slots(inst, {1, 2, 4}) == "on 15 May 09:00–10:20, 16 May 12:00–12:20"
+    assert when_slots(parse_instance(data(slots=4)), {1, 2, 4}) == "in slots 1–2, 4"
+
+
+def test_meetings_kept_out_by_one_absence_are_told_together(
+        data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=3, people=("A", "B", "C"), meetings=[("A", "B"), ("A", "C")])
+    doc["participants"][0]["unavailable"] = [1, 2, 3]
+    inst = parse_instance(doc)
+    assert left_out_required(inst, _solve(doc)) == [
+        "2 of the 2 required meetings cannot be placed:",
+        "A Company is unavailable in every slot. Left out: the meetings of A Company with "
+        "B Company, C Company."]

@@ -53,12 +53,19 @@ def _breaks(positions: dict[str, list[int]]) -> int:
                for p in positions.values())
 
 
+def _cause(name: str, other: str, why: str) -> str:
+    """The part of a reason worth reading on ``name``'s line: "A and B share no free slot:
+    A is unavailable in every slot" names both sides first, and the row says who A is."""
+    head, sep, cause = why.partition(": ")
+    return cause if sep and name in head and other in head else why
+
+
 def _unplaced(name: str, other: str, why: str) -> str:
-    """One request not placed, on ``name``'s line: the reason alone when it already names
-    both sides ("A and B share no free slot: ..."), else led by the other side's name."""
-    if name in why and other in why:
-        return why
-    return _("{name}: {why}").format(name=other, why=why)
+    """One request not placed, on ``name``'s line, led by the other side's name unless the
+    cause already starts with it."""
+    cause = _cause(name, other, why)
+    return cause if cause.startswith(other) else _("{name}: {why}").format(name=other,
+                                                                          why=cause)
 
 
 def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]:
@@ -116,16 +123,14 @@ def _why(name: str, unplaced: list[tuple[str, str | None]]) -> str:
     then each reason, with the partners it concerns."""
     grouped: dict[str | None, list[str]] = defaultdict(list)
     for other, why in unplaced:
-        grouped[why].append(other)
+        grouped[None if why is None else _cause(name, other, why)].append(other)
     parts = []
     if None in grouped:
         parts.append(_("not scheduled yet: {names}").format(names=", ".join(grouped.pop(None))))
     for why, others in grouped.items():
         assert why is not None
-        if len(others) == 1:
-            parts.append(_unplaced(name, others[0], why))
-        else:
-            parts.append(_("{names}: {why}").format(names=", ".join(others), why=why))
+        parts.append(_unplaced(name, others[0], why) if len(others) == 1 else
+                     _("{names}: {why}").format(names=", ".join(others), why=why))
     return _("; ").join(parts)
 
 
@@ -176,9 +181,14 @@ class SummaryModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 3:
-                return _("{made} requests made, {received} received (a request made by both "
-                         "sides counts once here); {declined} declined, left out.").format(
-                    made=line.asked, received=line.asked_by, declined=line.declined)
+                return _("{made}, {received} (a request made by both sides counts once "
+                         "here); {declined}, left out.").format(
+                    made=ngettext("{n} request made", "{n} requests made",
+                                  line.asked).format(n=line.asked),
+                    received=ngettext("{n} received", "{n} received",
+                                      line.asked_by).format(n=line.asked_by),
+                    declined=ngettext("{n} declined", "{n} declined",
+                                      line.declined).format(n=line.declined))
             if column == 6 and line.unplaced:
                 return "\n".join(line.unplaced)
             return None
