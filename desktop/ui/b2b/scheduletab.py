@@ -143,6 +143,7 @@ class ScheduleTab(QWidget):
         self.zoom_box.activated.connect(self._zoom_chosen)
         self.view.zoomer.changed.connect(self._zoom_shown)
         self._fitting = False
+        self._fit_note = ""  # what fitting last said under the grid
         zoom_label = QLabel(_("&Zoom:"))
         zoom_label.setBuddy(self.zoom_box)
         under = QHBoxLayout()
@@ -168,6 +169,8 @@ class ScheduleTab(QWidget):
             self._fit()
         else:
             self.view.zoomer.set(float(choice))
+            if self.feedback.text() == self._fit_note:  # it spoke of the fitting only
+                self.say("")
 
     def _zoom_shown(self, factor: float) -> None:
         """The box shows the step the grid is at, or the fitting for a fitted size."""
@@ -201,9 +204,10 @@ class ScheduleTab(QWidget):
         self._fitting = False
         tables = self.model.columnCount()
         if fitted is not None and fitted < tables:
-            self.say(_("At the smallest readable size, {n} of the {total} tables fit the "
-                       "width: scroll right for the others, or widen the window.").format(
-                n=fitted, total=tables))
+            self._fit_note = _("At the smallest readable size, {n} of the {total} tables fit "
+                               "the width: scroll right for the others, or widen the "
+                               "window.").format(n=fitted, total=tables)
+            self.say(self._fit_note)
 
     # -- loading ----------------------------------------------------------------------------
 

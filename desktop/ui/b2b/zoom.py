@@ -64,8 +64,11 @@ class TableZoom(QObject):
         available = self.view.viewport().width()
         if not columns or available < 2 * MIN_ZOOM * self.cell.width():
             return None
-        self.set(min(1.0, available / (columns * self.cell.width())))
-        return min(columns, available // max(1, round(self.cell.width() * self.factor)))
+        # A whole number of pixels per column, so that rounding never pushes the last out.
+        self.set(min(1.0, (available // columns) / self.cell.width()))
+        self.view.updateGeometries()  # the row headers shrank with the font: more room
+        section = max(1, self.view.horizontalHeader().sectionSize(0))
+        return min(columns, max(available, self.view.viewport().width()) // section)
 
     def wheel(self, event: QWheelEvent) -> bool:
         """Ctrl+wheel zooms; True when the event was taken."""
