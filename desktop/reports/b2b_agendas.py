@@ -273,11 +273,12 @@ class MasterGrid(FlowDocument):
             flow.append(paragraph(self.t("This block has no slots or tables yet."),
                                   style["italic"]))
             return flow
+        first_party = style["small"].clone("first_party", fontName=SANS_BOLD)
         chunks = range(0, len(self.tables), GRID_TABLES_PER_PAGE)
         for n, first in enumerate(chunks):
             job.step(n, len(chunks))
-            if n:
-                flow.append(PageBreak())
+            if n:  # each page of tables says which block it is
+                flow += [PageBreak(), paragraph(self.block_title, style["h1"])]
             names = self.tables[first:first + GRID_TABLES_PER_PAGE]
             holders = self.holders[first:first + GRID_TABLES_PER_PAGE]
             rows: list[list[Any]] = [[self.t("Time")] + [
@@ -293,7 +294,9 @@ class MasterGrid(FlowDocument):
                     start=self.time(start), end=self.time(end)), style["cell_bold"])]
                 for j in range(first, first + len(names)):
                     pair = self.cells.get((i, j))
-                    row.append(paragraph(f"{pair[0]}\n{pair[1]}", style["small"])
+                    # The first party in bold: two names that wrap must not run together.
+                    row.append([paragraph(pair[0], first_party), paragraph(pair[1],
+                                                                         style["small"])]
                                if pair else "")
                 rows.append(row)
             width = (self.frame_width - GRID_TIME_COLUMN) / len(names)
