@@ -109,7 +109,10 @@ def table_agendas(session: Session, block_id: int, language: str = "en") -> list
     for tab in found.tables:
         rows = tuple(_row(m, f"{m.participant_a.name} — {m.participant_b.name}", language)
                      for slot in found.slots if (m := found.at(slot.id, tab.id)) is not None)
-        agendas.append(Agenda(tab.name, title, rows))
+        # A host's own table says whose it is, under the block.
+        keeper = translate_in(language, "{block} · {name}'s table").format(
+            block=title, name=tab.participant.name) if tab.participant is not None else title
+        agendas.append(Agenda(tab.name, keeper, rows))
     return agendas
 
 
@@ -202,7 +205,7 @@ class TableSigns(ParticipantAgendas):
     def meetings(self, agenda: Agenda) -> list[Flowable]:
         """The sign is the table's own: no table column, room for both parties."""
         style = styles()
-        rows: list[list[Any]] = [[self.t("Time"), self.t("Meeting with"),
+        rows: list[list[Any]] = [[self.t("Time"), self.t("Who meets"),
                                   self.t("Interpreter")]]
         for row in agenda.rows:
             rows.append([Paragraph(self._when(row), style["cell_bold"]),
