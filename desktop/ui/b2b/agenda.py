@@ -99,6 +99,8 @@ class AgendaTab(QWidget):
         self.agenda_title.setObjectName("agendaTitle")
         self.wishes_title = QLabel(_("Wish list"))
         self.wishes_title.setObjectName("wishesTitle")
+        for title in (self.agenda_title, self.wishes_title):
+            title.setWordWrap(True)  # a long title must not widen the window
         layout.addWidget(self.agenda_title)
         layout.addWidget(self.agenda, 3)
         layout.addWidget(self.wishes_title)

@@ -105,6 +105,7 @@ class ScheduleTab(QWidget):
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.counts = QLabel()
         self.counts.setObjectName("blockCounts")
+        self.counts.setWordWrap(True)  # a long line must not widen the window
         self.model.modelReset.connect(self._update_counts)
         self.feedback = QLabel()
         self.feedback.setObjectName("feedback")

@@ -23,7 +23,8 @@ INTERPRETER_COLOUR = "#7b3fa0"  # purple stripe on the left edge
 
 def kind_labels() -> dict[str, str]:
     return {"mutual": _("Both asked (mutual)"), "priority": _("Priority 1"),
-            "required": _("Accepted (required)"), "other": _("Other request")}
+            "required": _("Accepted (required)"), "other": _("Other request"),
+            "conflict": _("Cannot be held here")}
 
 
 @cache
