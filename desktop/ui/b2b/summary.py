@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.b2b.checks import meeting_problems
 from desktop.b2b.meetings import list_meetings
 from desktop.b2b.runs import RunRecord, latest_run, left_out_reasons
 from desktop.b2b.setup import list_participants, list_slots, participant_side
@@ -46,6 +47,7 @@ class Line:
     declined: int = 0
     accepted_unplaced: int = 0  # of the unplaced, those with an accepted request
     why: str = ""  # the unplaced told briefly: partners sharing a reason named together
+    blocked: int = 0  # its meetings that cannot be held where they are (red on the grid)
 
 
 def _breaks(positions: dict[str, list[int]]) -> int:
@@ -74,7 +76,14 @@ def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]
     busy: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     met: set[Pair] = set()
     count: dict[int, int] = defaultdict(int)
-    for meeting in list_meetings(session):
+    meetings = list(list_meetings(session))
+    blocked: dict[int, int] = defaultdict(int)  # as the grid shows them, in red
+    by_id = {m.id: m for m in meetings}
+    for meeting_id, found in meeting_problems(session, meetings).items():
+        if any(f.severity == "error" for f in found):
+            blocked[by_id[meeting_id].participant_a_id] += 1
+            blocked[by_id[meeting_id].participant_b_id] += 1
+    for meeting in meetings:
         day = meeting.slot.starts_at.date().isoformat()
         for pid in (meeting.participant_a_id, meeting.participant_b_id):
             busy[pid][day].append(position[meeting.slot_id])
@@ -114,17 +123,20 @@ def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]
                            len(wanted[p.id]), declined[p.id],
                            sum(1 for pair, _other in mine if pair in accepted),
                            _why(p.name, [(names[other], reasons.get(pair))
-                                         for pair, other in mine]))
+                                         for pair, other in mine], blocked[p.id]),
+                           blocked[p.id])
     return lines
 
 
-def _why(name: str, unplaced: list[tuple[str, str | None]]) -> str:
+def _why(name: str, unplaced: list[tuple[str, str | None]], blocked: int = 0) -> str:
     """The Why column: partners with no reason yet named together ("not scheduled yet: A, B"),
     then each reason, with the partners it concerns."""
     grouped: dict[str | None, list[str]] = defaultdict(list)
     for other, why in unplaced:
         grouped[None if why is None else _cause(name, other, why)].append(other)
-    parts = []
+    parts = [ngettext("{n} meeting cannot be held where it is (red on the Schedule tab)",
+                      "{n} meetings cannot be held where they are (red on the Schedule tab)",
+                      blocked).format(n=blocked)] if blocked else []
     if None in grouped:
         parts.append(_("not scheduled yet: {names}").format(names=", ".join(grouped.pop(None))))
     for why, others in grouped.items():
@@ -258,6 +270,12 @@ class SummaryTab(QWidget):
                                   accepted).format(n=accepted))
         else:
             left = _("every pair that asked to meet has a meeting")
+        blocked = sum(line.blocked for line in lines) // 2
+        if blocked:
+            left = _("{unplaced}; {blocked}").format(unplaced=left, blocked=ngettext(
+                "{n} meeting cannot be held where it is (red on the Schedule tab)",
+                "{n} meetings cannot be held where they are (red on the Schedule tab)",
+                blocked).format(n=blocked))
         self.totals.setText(_("{meetings}; {breaks}; {unplaced}.").format(
             meetings=ngettext("{n} meeting", "{n} meetings", meetings).format(n=meetings),
             breaks=ngettext("{n} break in all", "{n} breaks in all", breaks).format(n=breaks),

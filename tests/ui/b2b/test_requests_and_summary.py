@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desktop.b2b.setup import set_unavailable
 from desktop.db.enums import RequestStatus
 from desktop.db.models import Meeting, MeetingRequest
 from desktop.ui.b2b.matrix import RequestMatrixModel
@@ -123,6 +124,7 @@ def test_the_summary_counts_meetings_requests_and_what_is_not_placed(
         page: B2BPage, forum: Forum) -> None:
     page.tabs.setCurrentWidget(page.summary)
     model = page.summary.model
+    t = forum.teams
     rows = {model.data(model.index(r, 0)): [model.data(model.index(r, c))
                                             for c in range(model.columnCount())]
             for r in range(model.rowCount())}
@@ -144,6 +146,18 @@ def test_the_summary_counts_meetings_requests_and_what_is_not_placed(
     assert line.why == "not scheduled yet: Atlas Offshore, Boston Code"
     assert page.summary.totals.text() == ("1 meeting; 0 breaks in all; 2 pairs that asked to "
                                           "meet have no meeting (1 of them accepted).")
+    # A meeting someone can no longer attend counts as held, but is said not to be.
+    with page.context.mission.transaction() as session:
+        atlas_casa = session.get(Meeting, forum.meetings["atlas-casa"])
+        assert atlas_casa is not None
+        set_unavailable(session, t["Casa Data"], atlas_casa.slot_id, "flight late")
+    page.summary.load()
+    line = {line.name: line for line in model.lines()}["Casa Data"]
+    assert line.blocked == 1
+    assert line.why.startswith("1 meeting cannot be held where it is")
+    assert page.summary.totals.text().endswith(
+        "(1 of them accepted); 1 meeting cannot be held where it is (red on the Schedule "
+        "tab).")
     view = page.summary.view  # sorted by a click on a column: numbers as numbers
     view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
     assert view.model().index(0, 0).data() == "Maroc Soft"
