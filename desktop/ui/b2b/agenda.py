@@ -142,7 +142,8 @@ class AgendaTab(QWidget):
     def _show(self, session: Session, participant_id: int) -> None:
         rows = []
         requests = requests_by_partner(session, participant_id)
-        for meeting in agenda(session, participant_id):
+        meetings = agenda(session, participant_id)
+        for meeting in meetings:
             other = (meeting.participant_b if meeting.participant_a_id == participant_id
                      else meeting.participant_a)
             rows.append([format_weekday_date(meeting.slot.starts_at.date()),
@@ -154,10 +155,17 @@ class AgendaTab(QWidget):
                          _("locked") if meeting.locked else ""])
         _fill(self.agenda, rows)
         n = len(rows)
-        self.agenda_title.setText(
-            ngettext("Agenda: {n} meeting", "Agenda: {n} meetings", n).format(n=n) if n
-            else _("Agenda: no meeting placed yet (“Schedule automatically”, on the Schedule "
-                   "tab, places the accepted requests)"))
+        met = {other for other, found in requests.items()
+               if any(r.status == RequestStatus.ACCEPTED for r in found)}
+        waiting = len(met - {m.participant_b_id if m.participant_a_id == participant_id
+                             else m.participant_a_id for m in meetings})
+        title = ngettext("Agenda: {n} meeting", "Agenda: {n} meetings", n).format(n=n) if n \
+            else _("Agenda: no meeting")
+        if waiting:  # what the organiser may be looking for: why they are missing
+            title += " · " + ngettext("{n} accepted request has no meeting",
+                                      "{n} accepted requests have no meeting",
+                                      waiting).format(n=waiting)
+        self.agenda_title.setText(title)
         wishes = wish_list(session, participant_id)
         placed = sum(1 for w in wishes if w.meeting)
         title = _("Wish list: {requests}, {scheduled}").format(
