@@ -22,24 +22,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def median_ms(step: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def scheduled_file(size: int, seed: int, folder: Path) -> Path:
@@ -70,6 +58,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import func, select
+    from ui_tables import median_ms
 
     from desktop.b2b.meetings import grid
     from desktop.db.missionfile import MissionFile
