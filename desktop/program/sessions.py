@@ -30,7 +30,7 @@ from desktop.db.models import (
     Venue,
 )
 from desktop.errors import ConflictError, Problem
-from desktop.i18n import _, current_language, format_date, ngettext
+from desktop.i18n import _, current_language, format_date, ngettext, translate_in
 from desktop.validation import Checker
 
 Interval = tuple[datetime, datetime]
@@ -410,3 +410,14 @@ def people_in_two_places(session: Session) -> list[PersonClash]:
             if person.status != Status.CANCELLED:
                 found.append(PersonClash(person, first, second))
     return found
+
+
+def where_held(item: ProgramSession, language: str | None = None) -> str:
+    """Where a programme item (a B2B block too) is held: "venue, room", the venue alone, or
+    "" when no venue is set; in ``language`` (a document's) or else the interface's."""
+    if item.venue is None:
+        return ""
+    if item.room is None:
+        return item.venue.name
+    pattern = translate_in(language, "{venue}, {room}") if language else _("{venue}, {room}")
+    return pattern.format(venue=item.venue.name, room=item.room.name)

@@ -70,12 +70,11 @@ def _row(meeting: Meeting, party: str, language: str = "en") -> AgendaRow:
 def block_place(block: ProgramSession, language: str) -> str:
     """A block's title with where it is held: "B2B meetings, day 2 (Rabat) · Technopark
     Rabat, Espace B2B"."""
-    title = block.title_in(language)
-    if block.venue is None:
-        return title
-    where = block.venue.name if block.room is None else translate_in(
-        language, "{venue}, {room}").format(venue=block.venue.name, room=block.room.name)
-    return translate_in(language, "{block} · {where}").format(block=title, where=where)
+    from desktop.program.sessions import where_held
+
+    title, where = block.title_in(language), where_held(block, language)
+    return translate_in(language, "{block} · {where}").format(block=title, where=where) \
+        if where else title
 
 
 def participant_agendas(session: Session, participant_ids: Sequence[int] | None = None,

@@ -26,6 +26,7 @@ from desktop.db.enums import RequestStatus, label
 from desktop.db.models import MeetingRequest, ProgramSession
 from desktop.errors import MissionDeskError
 from desktop.i18n import _, current_language, format_time, format_weekday_date, ngettext
+from desktop.program.sessions import where_held
 from desktop.ui.b2b.commands import RequestChange
 from desktop.ui.b2b.matrix import pair_request_ids
 from desktop.ui.context import MissionContext
@@ -233,8 +234,4 @@ def _request_text(requests: list[MeetingRequest], participant_id: int) -> str:
 
 def _where(block: ProgramSession) -> str:
     """The block's venue (and room), else its title."""
-    if block.venue is not None:
-        if block.room is not None:
-            return _("{venue}, {room}").format(venue=block.venue.name, room=block.room.name)
-        return block.venue.name
-    return block.title_in(current_language())
+    return where_held(block) or block.title_in(current_language())

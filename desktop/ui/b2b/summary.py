@@ -128,15 +128,19 @@ def summary_lines(session: Session, reasons: dict[Pair, str]) -> dict[int, Line]
     return lines
 
 
+def _cannot_be_held(n: int) -> str:
+    return ngettext("{n} meeting cannot be held where it is (red on the Schedule tab)",
+                    "{n} meetings cannot be held where they are (red on the Schedule tab)",
+                    n).format(n=n)
+
+
 def _why(name: str, unplaced: list[tuple[str, str | None]], blocked: int = 0) -> str:
     """The Why column: partners with no reason yet named together ("not scheduled yet: A, B"),
     then each reason, with the partners it concerns."""
     grouped: dict[str | None, list[str]] = defaultdict(list)
     for other, why in unplaced:
         grouped[None if why is None else _cause(name, other, why)].append(other)
-    parts = [ngettext("{n} meeting cannot be held where it is (red on the Schedule tab)",
-                      "{n} meetings cannot be held where they are (red on the Schedule tab)",
-                      blocked).format(n=blocked)] if blocked else []
+    parts = [_cannot_be_held(blocked)] if blocked else []
     if None in grouped:
         parts.append(_("not scheduled yet: {names}").format(names=", ".join(grouped.pop(None))))
     for why, others in grouped.items():
@@ -272,10 +276,8 @@ class SummaryTab(QWidget):
             left = _("every pair that asked to meet has a meeting")
         blocked = sum(line.blocked for line in lines) // 2
         if blocked:
-            left = _("{unplaced}; {blocked}").format(unplaced=left, blocked=ngettext(
-                "{n} meeting cannot be held where it is (red on the Schedule tab)",
-                "{n} meetings cannot be held where they are (red on the Schedule tab)",
-                blocked).format(n=blocked))
+            left = _("{unplaced}; {blocked}").format(unplaced=left,
+                                                     blocked=_cannot_be_held(blocked))
         self.totals.setText(_("{meetings}; {breaks}; {unplaced}.").format(
             meetings=ngettext("{n} meeting", "{n} meetings", meetings).format(n=meetings),
             breaks=ngettext("{n} break in all", "{n} breaks in all", breaks).format(n=breaks),
