@@ -11,11 +11,10 @@ Mapping, and why:
 * Tables belong to blocks, while the format has one list of tables usable in every slot. The
   instance's tables are therefore table *positions*: the n-th instance table stands for the
   n-th table of whichever block a slot belongs to (named after the blocks' own table names
-  where they agree, else ``#n``). This is exact when blocks have as many tables; a block with
-  fewer tables than the largest gets placeholder meetings fixed to each of its slots and
-  pinned to the positions it lacks (participants ``hold-<block>-<n>a``/``b``), so the solver
-  never seats more meetings than the block has tables. Placeholders have no breaks and are
-  never stored. A host's fixed table is exported as ``table`` only when the host keeps the
+  where they agree, else ``#n``). In the slots of a block with fewer tables than the largest,
+  the positions it lacks are closed (``held`` by nobody), so the solver never seats more
+  meetings there than the block has tables. A host's fixed table is exported as ``table``
+  only when the host keeps the
   table at the same position in every block (the format allows one table per participant);
   otherwise :func:`store_schedule` still seats every meeting of a host at its own table of
   the block, since it assigns tables slot by slot from the block's real tables. Either way
@@ -73,8 +72,6 @@ from desktop.db.models import Interpreter as InterpreterRow
 from desktop.errors import ConflictError, ValidationError
 from desktop.i18n import _, current_language
 
-HOLD = "hold-"
-
 
 def pid(participant_id: int) -> str:
     return f"p{participant_id}"
@@ -86,7 +83,7 @@ def pair_id(a: int, b: int) -> str:
 
 
 def parse_pair_id(spec_id: str) -> tuple[int, int] | None:
-    """``p3-p7`` → ``(3, 7)``; None for fixed extras and placeholders."""
+    """``p3-p7`` → ``(3, 7)``; None for the fixed extras (``k<id>``)."""
     parts = spec_id.split("-")
     if len(parts) == 2 and all(p.startswith("p") and p[1:].isdigit() for p in parts):
         return int(parts[0][1:]), int(parts[1][1:])
@@ -194,7 +191,6 @@ def export_problem(session: Session, *, keep_current: bool = False,
                           pins.get(p.id), p.max_meetings,
                           tuple(languages_of(people_of.get(p.id, []))) or None)
               for p in participants]
-    holds, hold_specs = _placeholders(layout, slots)
     held = _held(layout)
     mission = session.scalars(select(Mission)).first()
     return Instance(
@@ -202,23 +198,26 @@ def export_problem(session: Session, *, keep_current: bool = False,
         slots=tuple(Slot(s.id, s.starts_at.date().isoformat(), f"{s.starts_at:%H:%M}",
                          f"{s.ends_at:%H:%M}", s.part or None, held[s.session_id])
                     for s in slots),
-        tables=tuple(layout.names), participants=tuple(people + holds),
-        meetings=tuple(specs + hold_specs), interpreters=_interpreters(session),
+        tables=tuple(layout.names), participants=tuple(people),
+        meetings=tuple(specs), interpreters=_interpreters(session),
         options=Options(max_break_spread, time_limit_s, keep_current))
 
 
-def _held(layout: _Layout) -> dict[int, tuple[tuple[str, str], ...]]:
+def _held(layout: _Layout) -> dict[int, tuple[tuple[str, str | None], ...]]:
     """Per block, the tables its hosts keep for their own meetings (table position, holder):
     exported as each slot's ``held`` tables so that the solver leaves them to their holders
-    and never places more of the other meetings than the remaining tables can seat."""
-    out: dict[int, tuple[tuple[str, str], ...]] = {}
+    and never places more of the other meetings than the remaining tables can seat. The
+    positions a smaller block lacks are closed (held by nobody)."""
+    out: dict[int, tuple[tuple[str, str | None], ...]] = {}
     for block_id, tables in layout.blocks.items():
-        pairs: dict[str, str] = {}
+        pairs: dict[str, str | None] = {}
         for table in tables:
             holder = table.participant_id
             if holder is not None and pid(holder) not in pairs.values():
                 pairs[layout.name_of(table)] = pid(holder)
-        out[block_id] = tuple(sorted(pairs.items()))
+        for name in layout.names[len(tables):]:
+            pairs[name] = None
+        out[block_id] = tuple(sorted(pairs.items(), key=lambda pair: pair[0]))
     return out
 
 
@@ -235,23 +234,6 @@ def _pair_spec(a: int, b: int, pair: _Pair, layout: _Layout) -> MeetingSpec:
             fixed, required = meeting.slot_id, True
     return MeetingSpec(pair_id(a, b), (pid(a), pid(b)), required=required, priority=priority,
                        slot=fixed, current=current)
-
-
-def _placeholders(layout: _Layout, slots: list[B2BSlot]
-                  ) -> tuple[list[Participant], list[MeetingSpec]]:
-    """Fixed meetings that fill the table positions a smaller block does not have."""
-    width = len(layout.names)
-    people: list[Participant] = []
-    specs: list[MeetingSpec] = []
-    for block_id, tables in layout.blocks.items():
-        for n in range(len(tables), width):
-            first, second = f"{HOLD}{block_id}-{n + 1}a", f"{HOLD}{block_id}-{n + 1}b"
-            label = _("(no table {table} in this block)").format(table=layout.names[n])
-            people += [Participant(first, label, table=layout.names[n]),
-                       Participant(second, label, table=layout.names[n])]
-            specs += [MeetingSpec(f"{HOLD}{block_id}-{n + 1}-{s.id}", (first, second),
-                                  slot=s.id) for s in slots if s.session_id == block_id]
-    return people, specs
 
 
 def _interpreters(session: Session) -> tuple[Interpreter, ...]:
@@ -476,10 +458,9 @@ def _owns(layout: _Layout, slot: B2BSlot, key: tuple[int, int]) -> bool:
 
 def describe_instance(instance: Instance) -> str:
     """One line on the size of a problem, for the command line."""
-    real = [m for m in instance.meetings if not m.id.startswith(HOLD)]
     return _("{slots} slots, {tables} tables, {people} participants, {meetings} meetings to "
              "place ({required} required).").format(
         slots=len(instance.slots), tables=len(instance.tables),
-        people=sum(1 for p in instance.participants if not p.id.startswith(HOLD)),
-        meetings=len(real), required=sum(1 for m in real if m.required))
+        people=len(instance.participants), meetings=len(instance.meetings),
+        required=sum(1 for m in instance.meetings if m.required))
 

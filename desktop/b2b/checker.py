@@ -88,7 +88,10 @@ def check(inst: Instance, sched: Schedule) -> list[Violation]:
         slot = slots[pm.slot]
         held = dict(slot.held)
         holder = held.get(pm.table)
-        if holder is not None and holder not in spec.participants:
+        if pm.table in held and holder is None:
+            add("closed-table", _("{id} is at {table}, which is closed in slot {slot}").format(
+                id=pm.id, table=pm.table, slot=pm.slot), pm.id)
+        elif holder is not None and holder not in spec.participants:
             add("held-table", _("{id} is at {table}, which {who} holds for its own meetings in "
                                 "slot {slot}").format(id=pm.id, table=pm.table,
                                                       who=people[holder].name, slot=pm.slot),

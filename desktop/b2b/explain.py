@@ -140,17 +140,17 @@ def _counting_reasons(inst: Instance, ix: Indexed) -> dict[int, str]:
             continue
         for m in mine:
             out.setdefault(m, msg)
-    n_tables = len(inst.tables)
     groups: dict[str, set[int]] = {}
     for s in inst.slots:
         if s.session is not None:
             groups.setdefault(s.session, set()).add(ix.slot_ids.index(s.id))
     for label, where in groups.items():
         inside = [m for m in req if ix.domain[m] and set(ix.domain[m]) <= where]
-        if len(inside) > n_tables * len(where):
+        places = sum(ix.places[s] for s in where)  # a closed table gives no place
+        if len(inside) > places:
             msg = _("too many meetings for the tables in the {session} session: more "
                     "meetings can be held only in it ({n}) than its tables give places "
-                    "({cap})").format(session=label, n=len(inside), cap=n_tables * len(where))
+                    "({cap})").format(session=label, n=len(inside), cap=places)
             for m in inside:
                 out.setdefault(m, msg)
     pinned: dict[str, list[int]] = {}

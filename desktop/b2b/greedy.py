@@ -36,10 +36,13 @@ class Indexed:
     after: list[list[int]]
     of_participant: list[list[int]] = field(default_factory=list)
     cap: list[int | None] = field(default_factory=list)
-    # Tables held per slot (slots[].held): participant index -> table. With any, free_cap[s]
-    # is how many tables slot s leaves to the meetings of participants holding none there.
+    # Tables held per slot (slots[].held): participant index -> table (a negative key for a
+    # closed table). With any, free_cap[s] is how many tables slot s leaves to the meetings
+    # of participants holding none there.
     holds: list[dict[int, str]] = field(default_factory=list)
     free_cap: list[int] | None = None
+    # The tables usable in each slot: all of them less those closed there.
+    places: list[int] = field(default_factory=list)
 
     def shared(self, m: int, s: int) -> bool:
         """Whether meeting ``m`` in slot ``s`` takes one of the tables nobody holds."""
@@ -48,7 +51,7 @@ class Indexed:
     def over(self, m: int, s: int, load: int, free_load: int) -> bool:
         """Whether meeting ``m`` cannot join slot ``s`` holding ``load`` meetings, of which
         ``free_load`` are at tables nobody holds."""
-        if load >= len(self.inst.tables):
+        if load >= self.places[s]:
             return True
         return self.free_cap is not None and free_load >= self.free_cap[s] \
             and self.shared(m, s)
@@ -77,7 +80,10 @@ def index(inst: Instance) -> Indexed:
     people = inst.participants
     free_i = [{slot_pos[s.id] for s in inst.slots if s.id not in it.unavailable}
               for it in inst.interpreters]
-    holds = [{pid[who]: table for table, who in s.held} for s in inst.slots] \
+    # A closed table (held by nobody) gets a key no participant has: it is never any
+    # meeting's own, and counts among the tables the others cannot use.
+    holds = [{(pid[who] if who is not None else -1 - k): table
+              for k, (table, who) in enumerate(s.held)} for s in inst.slots] \
         if any(s.held for s in inst.slots) else []
     parts, domain, pinned, need, ok, after = [], [], [], [], [], []
     for m in inst.meetings:
@@ -117,7 +123,9 @@ def index(inst: Instance) -> Indexed:
                    [m.required for m in inst.meetings], [m.priority for m in inst.meetings],
                    domain, pinned, need, ok, free_i, after, of_p,
                    [p.max_meetings for p in people], holds,
-                   [len(inst.tables) - len(s.held) for s in inst.slots] if holds else None)
+                   [len(inst.tables) - len(s.held) for s in inst.slots] if holds else None,
+                   [len(inst.tables) - sum(1 for _t, who in s.held if who is None)
+                    for s in inst.slots])
 
 
 def _seatable(held: dict[int, str], a: int, b: int, pin: str | None) -> bool:

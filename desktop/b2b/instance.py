@@ -5,8 +5,10 @@ tool; everything else in ``desktop.b2b`` works on these frozen dataclasses. Bad 
 :class:`~desktop.errors.ValidationError` listing every problem with its field path.
 
 Beyond the base format, a slot may list ``held`` tables, ``{"T3": "p7"}``: in that slot p7's
-meetings are at T3 and no other meeting is, even when p7 has none (a host's stand). A
-participant's ``table`` says where all its meetings are; it does not keep others off it.
+meetings are at T3 and no other meeting is, even when p7 has none (a host's stand). A table
+held by ``null`` is closed in that slot: no meeting sits there (a block with fewer tables than
+the list). A participant's ``table`` says where all its meetings are; it does not keep others
+off it.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class Slot:
     session: str | None = None
     # Tables held in this slot by a participant for its own meetings (a host's stand): its
     # meetings in the slot are there, and no other meeting is; (table, participant id) pairs.
-    held: tuple[tuple[str, str], ...] = ()
+    # A table held by None is closed in this slot: no meeting sits there.
+    held: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -356,8 +359,9 @@ def _check_when(r: _Reader, path: str, day: str | None, start: str | None,
 
 def _with_held(r: _Reader, slots: list[Slot], raw: dict[int, tuple[str, dict[str, Any]]],
                tables: set[str], participants: list[Participant]) -> list[Slot]:
-    """The slots with their held tables, each checked: a table of the instance, held by a
-    participant of it, who holds no other table then and no fixed table elsewhere."""
+    """The slots with their held tables, each checked: a table of the instance, closed (held
+    by nobody) or held by a participant of it, who holds no other table then and no fixed
+    table elsewhere."""
     fixed = {p.id: p.table for p in participants}
     out = []
     for slot in slots:
@@ -365,12 +369,14 @@ def _with_held(r: _Reader, slots: list[Slot], raw: dict[int, tuple[str, dict[str
             out.append(slot)
             continue
         path, held = raw[slot.id]
-        pairs: list[tuple[str, str]] = []
+        pairs: list[tuple[str, str | None]] = []
         holders: set[str] = set()
         for table, who in held.items():
             where = f"{path}.{table}"
             if table not in tables:
                 r.fail(where, _("{table} is not a table").format(table=table))
+            elif who is None:
+                pairs.append((table, None))
             elif not isinstance(who, str) or who not in fixed:
                 r.fail(where, _("{value} is not a participant").format(value=who))
             elif who in holders:
@@ -381,7 +387,7 @@ def _with_held(r: _Reader, slots: list[Slot], raw: dict[int, tuple[str, dict[str
             else:
                 holders.add(who)
                 pairs.append((table, who))
-        out.append(dataclasses.replace(slot, held=tuple(sorted(pairs))))
+        out.append(dataclasses.replace(slot, held=tuple(sorted(pairs, key=lambda p: p[0]))))
     return out
 
 

@@ -40,7 +40,6 @@ class SlotSearch:
         self.ix = ix
         self.idle_weight = idle_weight
         self.rng = random.Random(seed)
-        self.n_tables = len(ix.inst.tables)
         self.days = _day_masks(ix)
         spread = ix.inst.options.max_break_spread
         self.spread = spread
@@ -125,8 +124,8 @@ class SlotSearch:
         ix = self.ix
         into_t = sum(1 for v in comp.values() if v == t)
         into_s = len(comp) - into_t
-        if self.load[t] + 2 * into_t - len(comp) > self.n_tables or \
-                self.load[s] + 2 * into_s - len(comp) > self.n_tables:
+        if self.load[t] + 2 * into_t - len(comp) > ix.places[t] or \
+                self.load[s] + 2 * into_s - len(comp) > ix.places[s]:
             return False
         caps = ix.free_cap
         if caps is not None:  # held tables: the others share what is left

@@ -245,7 +245,7 @@ class Encoder:
 
     def _slot(self, s: int) -> None:
         ix = self.ix
-        tables = len(ix.inst.tables)
+        tables = ix.places[s]
         here = [m for m in range(len(ix.parts)) if (m, s) in self.x]
         clusters: list[int] = []
         left = set(here)
@@ -296,11 +296,10 @@ class Encoder:
         capacity, each slot holds at least H minus the others' capacity. Over-subscribed forums
         fill nearly every table, and the per-slot counters alone cannot see that sum."""
         ix = self.ix
-        tables = len(ix.inst.tables)
         here: list[list[int]] = [[] for _ in range(ix.n_slots)]
         for (_, s), v in self.x.items():
             here[s].append(v)
-        cap = [min(tables, len(lits)) for lits in here]
+        cap = [min(ix.places[s], len(lits)) for s, lits in enumerate(here)]
         total = sum(cap)
         for s, lits in enumerate(here):
             floor = self.held_min - (total - cap[s])

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from desktop.i18n import _, format_seconds, ngettext
@@ -24,13 +22,9 @@ if TYPE_CHECKING:
     from desktop.b2b.instance import Instance, Schedule
     from desktop.b2b.solver import Progress
 
-HOLD = "hold-"  # the bridge's placeholder meetings and participants (never stored)
-
-
 @dataclass(frozen=True)
 class MissionCounts:
-    """A schedule in the mission's terms: real meetings only, without the placeholders the
-    bridge adds for blocks with fewer tables."""
+    """A schedule in the mission's terms: what an organiser reads at the end of a run."""
 
     placed: int
     to_place: int
@@ -104,8 +98,7 @@ def breaks_in_all(n: int) -> str:
 
 def progress_plain(instance: Instance, progress: Progress) -> str:
     """A live progress line in an organiser's words, for the app."""
-    placed = max(0, progress.scheduled - placeholder_count(instance))
-    total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
+    placed, total = progress.scheduled, len(instance.meetings)
     text = _("Best schedule so far: {placed} of {total} meetings placed").format(
         placed=placed, total=total)
     if progress.breaks is not None:
@@ -121,7 +114,7 @@ def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
     line per reason naming every meeting it keeps out (seven meetings kept out by one
     overbooked company make one line, not seven). Empty when none is left out."""
     names = instance.participant_names()
-    specs = {m.id: m for m in instance.meetings if not is_placeholder(m.id)}
+    specs = {m.id: m for m in instance.meetings}
     by_reason: dict[str, list[tuple[str, str]]] = {}
     for missing in schedule.unscheduled:
         spec = specs.get(missing.id)
@@ -165,22 +158,16 @@ def moved_text(n: int) -> str:
                     "{n} meetings moved from their current place.", n).format(n=n)
 
 
-def is_placeholder(item_id: str) -> bool:
-    return item_id.startswith(HOLD)
-
-
-def placeholder_count(instance: Instance) -> int:
-    return sum(1 for m in instance.meetings if is_placeholder(m.id))
-
-
 def mission_counts(instance: Instance, schedule: Schedule) -> MissionCounts:
-    """Count what the solver placed, leaving the placeholder meetings out."""
-    specs = {m.id: m for m in instance.meetings if not is_placeholder(m.id)}
+    """Count what the solver placed, for the summary of a run."""
+    specs = {m.id: m for m in instance.meetings}
     placed = [p for p in schedule.meetings if p.id in specs]
     per_priority = [0, 0, 0]
     for item in placed:
         per_priority[specs[item.id].priority - 1] += 1
-    breaks = count_breaks(instance, {item.id: item.slot for item in placed})
+    from desktop.b2b.checker import participant_breaks
+
+    breaks = sum(participant_breaks(instance, placed).values())
     return MissionCounts(
         placed=len(placed), to_place=len(specs),
         required=sum(1 for m in specs.values() if m.required),
@@ -192,23 +179,9 @@ def mission_counts(instance: Instance, schedule: Schedule) -> MissionCounts:
         moved=schedule.moved if instance.options.keep_current else None)
 
 
-def count_breaks(instance: Instance, slot_of: dict[str, int]) -> int:
-    """Breaks of the real participants: idle runs between two meetings of the same day."""
-    position = {slot.id: n for n, slot in enumerate(instance.slots)}
-    day = {slot.id: slot.day for slot in instance.slots}
-    busy: dict[tuple[str, str], list[int]] = defaultdict(list)
-    specs = {m.id: m for m in instance.meetings}
-    for meeting_id, slot_id in slot_of.items():
-        for participant in specs[meeting_id].participants:
-            busy[participant, day[slot_id]].append(position[slot_id])
-    return sum(sum(1 for a, b in pairwise(ordered) if b - a > 1)
-               for ordered in (sorted(set(p)) for p in busy.values()))
-
-
 def progress_text(instance: Instance, progress: Progress) -> str:
     """A live progress line in the mission's terms ("placed, breaks, bound")."""
-    placed = max(0, progress.scheduled - placeholder_count(instance))
-    total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
+    placed, total = progress.scheduled, len(instance.meetings)
     return _("{secs} s: {placed} of {total} meetings placed, {breaks}, bound "
              "{bound}").format(secs=format_seconds(progress.elapsed_s), placed=placed, total=total,
                                breaks=breaks_text(progress.breaks), bound=progress.bound_breaks)

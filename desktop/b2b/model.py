@@ -38,7 +38,6 @@ class ScheduleModel:
         by_slot: list[list[int]] = [[] for _ in range(ix.n_slots)]
         for (m, s) in self.x:
             by_slot[s].append(m)
-        n_tables = len(ix.inst.tables)
         zero = md.new_constant(0)
         self.busy: list[list[Any]] = []
         for p in range(n_p):
@@ -60,12 +59,12 @@ class ScheduleModel:
             if cap is not None:
                 md.add(total <= cap)
         for s in range(ix.n_slots):
-            md.add(sum(self.x[m, s] for m in by_slot[s]) <= n_tables)
+            md.add(sum(self.x[m, s] for m in by_slot[s]) <= ix.places[s])
             if ix.free_cap is not None:  # held tables: the others share what is left
                 md.add(sum(self.x[m, s] for m in by_slot[s] if ix.shared(m, s))
                        <= ix.free_cap[s])
             # Implied: at most 2 x tables participants busy in a slot.
-            md.add(sum(self.busy[p][s] for p in range(n_p)) <= 2 * n_tables)
+            md.add(sum(self.busy[p][s] for p in range(n_p)) <= 2 * ix.places[s])
             pins: dict[str, list[int]] = {}
             for m in by_slot[s]:
                 if ix.pinned[m]:

@@ -78,10 +78,9 @@ class BusyRelaxation:
                 md.add(sum(partners) >= 1).only_enforce_if(row[s])
             self.breaks.append(break_indicators(md, row, ix.day_runs, f"{p}")
                                if len(ms) >= 2 else [])
-        tables = len(ix.inst.tables)
         for s in range(n_s):
             open_here = sum(1 for dom in ix.domain if s in dom)
-            pairs = md.new_int_var(0, min(tables, open_here), f"k{s}")
+            pairs = md.new_int_var(0, min(ix.places[s], open_here), f"k{s}")
             md.add(sum(busy[p][s] for p in range(n_p)) == 2 * pairs)
         if spread is not None:
             lowest = md.new_int_var(0, n_s, "lowest")

@@ -102,3 +102,14 @@ def test_held_tables(data: Callable[..., dict[str, Any]]) -> None:
     assert _kinds(inst, [PlacedMeeting("m2", 1, "T1")]) == ["held-table"]
     assert _kinds(inst, [PlacedMeeting("m1", 1, "T2")]) == ["held-table"]
     assert _kinds(inst, [PlacedMeeting("m2", 2, "T1")]) == []  # slot 2: nobody holds T1
+
+
+def test_closed_tables(data: Callable[..., dict[str, Any]]) -> None:
+    """A table held by nobody is closed in that slot (a block with fewer tables)."""
+    doc = data(slots=2, people=("A", "B", "C", "D"),
+               meetings=[{"participants": ["A", "B"], "required": False},
+                         {"participants": ["C", "D"], "required": False}])
+    doc["slots"][0]["held"] = {"T2": None}
+    inst = parse_instance(doc)
+    assert _kinds(inst, [PlacedMeeting("m1", 1, "T1"), PlacedMeeting("m2", 2, "T2")]) == []
+    assert _kinds(inst, [PlacedMeeting("m2", 1, "T2")]) == ["closed-table"]

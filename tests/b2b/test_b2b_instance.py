@@ -75,13 +75,15 @@ def test_every_problem_is_reported_with_its_path(data: Callable[..., dict[str, A
 def test_held_tables_round_trip_and_are_checked(data: Callable[..., dict[str, Any]],
                                                 tmp_path: Path) -> None:
     doc = data(slots=2, meetings=[("A", "B")])
-    doc["slots"][0]["held"] = {"T2": "A"}
+    doc["slots"][0]["held"] = {"T2": "A", "T1": None}  # T1 closed in slot 1
     inst = parse_instance(doc)
-    assert inst.slots[0].held == (("T2", "A"),) and inst.slots[1].held == ()
+    assert inst.slots[0].held == (("T1", None), ("T2", "A")) and inst.slots[1].held == ()
     path = tmp_path / "held.json"
     dump_instance(inst, path)
     assert load_instance(path) == inst
-    assert "held" not in json.loads(path.read_text())["slots"][1]  # absent when none
+    written = json.loads(path.read_text())["slots"]
+    assert written[0]["held"] == {"T1": None, "T2": "A"}
+    assert "held" not in written[1]  # absent when none
     doc["slots"][1]["held"] = {"T9": "A", "T1": "Z"}
     doc["slots"][0]["held"] = {"T1": "A", "T2": "A"}
     doc["participants"][1]["table"] = "T1"

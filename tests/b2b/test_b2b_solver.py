@@ -56,11 +56,14 @@ def test_any_generated_schedule_passes_the_checker(seed: int, kind: str, extras:
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000), kind=st.sampled_from(["normal", "oversubscribed"]),
        holders=st.lists(st.integers(0, 11), min_size=1, max_size=3, unique=True),
-       first=st.integers(0, 7), length=st.integers(1, 8))
+       first=st.integers(0, 7), length=st.integers(1, 8), closed=st.integers(0, 3))
 def test_held_tables_are_left_to_their_holders(seed: int, kind: str, holders: list[int],
-                                               first: int, length: int) -> None:
+                                               first: int, length: int, closed: int) -> None:
+    """Hosts keep tables, and a smaller block closes the last ones, in some slots."""
     inst = generate(seed, kind, shape=SMALL, extras=False)
-    held = tuple((f"T{n + 1}", inst.participants[p].id) for n, p in enumerate(holders))
+    held: tuple[tuple[str, str | None], ...] = tuple(
+        (f"T{n + 1}", inst.participants[p].id) for n, p in enumerate(holders))
+    held += tuple((t, None) for t in inst.tables[max(len(holders), len(inst.tables) - closed):])
     slots = tuple(dataclasses.replace(s, held=held) if first <= i < first + length else s
                   for i, s in enumerate(inst.slots))
     inst = dataclasses.replace(inst, slots=slots)
@@ -71,9 +74,9 @@ def test_held_tables_are_left_to_their_holders(seed: int, kind: str, holders: li
     assert [v for v in check(inst, sched) if v.kind not in allowed] == []
     for pm in sched.meetings:  # read again, without the checker
         slot = next(s for s in inst.slots if s.id == pm.slot)
-        owner = dict(slot.held).get(pm.table)
         spec = next(m for m in inst.meetings if m.id == pm.id)
-        assert owner is None or owner in spec.participants
+        if pm.table in dict(slot.held):  # held by one of its parties, never closed
+            assert dict(slot.held)[pm.table] in spec.participants
 
 
 def spread_attainable(inst: Instance) -> bool:
@@ -142,9 +145,10 @@ def brute_force(inst: Instance) -> tuple[tuple[int, int, int], int] | None:
 
 def _held_tables_respected(inst: Instance, combo: tuple[int | None, ...]) -> bool:
     """Held tables, read from the format's words: a holder's meetings sit at its table, so
-    two holders never meet then, and the other meetings share the tables nobody holds."""
+    two holders never meet then, and the other meetings share the tables nobody holds. A
+    closed table (held by nobody) seats no meeting."""
     for slot in inst.slots:
-        holders = {who for _table, who in slot.held}
+        holders = {who for _table, who in slot.held if who is not None}
         shared = 0
         for m, s in zip(inst.meetings, combo, strict=True):
             if s != slot.id:
@@ -171,10 +175,10 @@ def tiny_instances(draw: st.DrawFn, data: Callable[..., dict[str, Any]]) -> Inst
                max_break_spread=draw(st.sampled_from([None, 0, 1])))
     for p in doc["participants"]:
         p["unavailable"] = draw(st.lists(st.integers(1, n_slots), max_size=2, unique=True))
-    for slot in doc["slots"]:  # a host keeping its own table in some slots
-        holder = draw(st.sampled_from([None, None, *people]))
-        if holder is not None:
-            slot["held"] = {"T1": holder}
+    for slot in doc["slots"]:  # a host keeping its own table, or the table closed, then
+        holder = draw(st.sampled_from(["", "", "", "closed", *people]))
+        if holder:
+            slot["held"] = {"T1": None if holder == "closed" else holder}
     return parse_instance(doc)
 
 

@@ -124,14 +124,17 @@ def test_locked_meetings_are_fixed_and_auto_ones_are_current(session: Session,
     assert instance.options.keep_current
 
 
-def test_a_smaller_block_gets_its_missing_tables_filled(session: Session,
-                                                        forum: Forum) -> None:
+def test_a_smaller_block_has_its_missing_tables_closed(session: Session,
+                                                       forum: Forum) -> None:
     rabat_slots, _tables = block(session, "B2B Rabat", 16, 1)
     instance = export_problem(session)
     assert instance.tables == ("T1", "T2")
-    holds = [m for m in instance.meetings if m.id.startswith("hold-")]
-    assert sorted(m.slot for m in holds) == sorted(s.id for s in rabat_slots)  # type: ignore
-    assert all(instance.participant(m.participants[0]).table == "T2" for m in holds)
+    rabat = {s.id for s in rabat_slots}
+    for slot in instance.slots:
+        assert slot.held == ((("T2", None),) if slot.id in rabat else ())
+    schedule = solve(instance, time_limit_s=5)
+    assert check(instance, schedule) == []
+    assert not any(pm.table == "T2" for pm in schedule.meetings if pm.slot in rabat)
 
 
 def test_a_host_keeping_one_table_is_pinned(session: Session, forum: Forum) -> None:

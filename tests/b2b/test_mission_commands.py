@@ -13,12 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.b2b.bridge import export_problem
-from desktop.b2b.instance import MeetingSpec, PlacedMeeting, Schedule, Unscheduled
+from desktop.b2b.instance import PlacedMeeting, Schedule, Unscheduled
 from desktop.b2b.mission_commands import (
     MissionCounts,
     add_export_problem,
     mission_counts,
-    placeholder_count,
     plain_summary,
     register,
 )
@@ -145,31 +144,39 @@ def test_bad_options_are_usage_errors(mission: Path) -> None:
         run(["schedule", "--mission", str(mission), "--max-break-spread", "-5"])
 
 
-def test_counts_are_in_mission_terms_without_placeholders(
-        mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A second block with fewer tables makes the bridge add placeholder meetings; the summary
-    counts only the mission's own meetings."""
+def test_a_smaller_block_counts_only_the_missions_meetings(
+        mission: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second block with fewer tables closes the positions it lacks: no meeting is added
+    to the problem, so both the schedule command and a solve of the exported problem count
+    the mission's own three meetings."""
+    from desktop.cli import main
+
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
         add_rabat_block(session)
         instance = export_problem(session)
-    assert placeholder_count(instance) == 3
+    assert len(instance.meetings) == 3 and len(instance.participants) == 3
+    assert all(slot.held == (("T2", None),) for slot in instance.slots[3:])
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "3 of 3 meetings placed" in out and "3 of 3 required" in out
-    assert "6 meetings placed" not in out
+    problem, answer = tmp_path / "problem.json", tmp_path / "answer.json"
+    assert run(["b2b", "export-problem", "--mission", str(mission), "-o", str(problem)]) == 0
+    assert main(["b2b", "solve", str(problem), "-o", str(answer), "--time-limit", "5",
+                 "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "3 meetings placed" in out and "6 meetings placed" not in out
+    assert main(["b2b", "check", str(answer), "--problem", str(problem)]) == 0
 
 
-def test_mission_counts_leave_placeholders_out(mission: Path) -> None:
+def test_mission_counts(mission: Path) -> None:
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
         instance = export_problem(session)
     p1, p2, p3 = (m.id for m in instance.meetings)
     slots = [s.id for s in instance.slots]
-    hold = MeetingSpec("hold-9-2-1", ("hold-9-2a", "hold-9-2b"), slot=slots[0])
-    instance = replace(instance, meetings=(*instance.meetings, hold))
     schedule = Schedule(instance.name, "feasible", (
-        PlacedMeeting(p1, slots[0], "T1"), PlacedMeeting(p2, slots[2], "T1"),
-        PlacedMeeting(hold.id, slots[0], "T2")), (Unscheduled(p3, "no room"),), scheduled=3,
-        scheduled_priority=(3, 0, 0), breaks=1, bound_breaks=0)
+        PlacedMeeting(p1, slots[0], "T1"), PlacedMeeting(p2, slots[2], "T1")),
+        (Unscheduled(p3, "no room"),), scheduled=2, scheduled_priority=(2, 0, 0), breaks=1,
+        bound_breaks=0)
     counts = mission_counts(instance, schedule)
     assert (counts.placed, counts.to_place, counts.required, counts.required_placed) == (
         2, 3, 3, 2)

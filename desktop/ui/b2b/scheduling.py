@@ -41,10 +41,8 @@ from desktop.b2b.bridge import (
 from desktop.b2b.instance import Instance, Schedule
 from desktop.b2b.mission_commands import (
     MissionCounts,
-    is_placeholder,
     left_out_required,
     mission_counts,
-    placeholder_count,
     plain_summary,
     progress_plain,
 )
@@ -192,8 +190,7 @@ def _work(session: Session, progress: OperationProgress, replan: bool, limit: fl
           stop: threading.Event) -> Solved:
     instance = export_problem(session, keep_current=replan, time_limit_s=limit)
     session.close()  # the search needs no database: let go of the file while it runs
-    total = sum(1 for m in instance.meetings if not is_placeholder(m.id))
-    holds = placeholder_count(instance)
+    total = len(instance.meetings)
     progress.report(0, total, describe_instance(instance))
 
     from desktop.b2b.solver import Progress as SolverProgress
@@ -203,7 +200,7 @@ def _work(session: Session, progress: OperationProgress, replan: bool, limit: fl
         if progress.cancelled:
             stop.set()
             return
-        progress.report(max(0, found.scheduled - holds), total, progress_plain(instance, found))
+        progress.report(found.scheduled, total, progress_plain(instance, found))
 
     def stopping() -> bool:
         return stop.is_set() or progress.cancelled
