@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import desktop
 from desktop import __version__
-from desktop.errors import MissionDeskError, UsageError
+from desktop.errors import MissionDeskError, UsageError, os_error_text
 from desktop.i18n import N_, _, ngettext, set_language
 
 if TYPE_CHECKING:
@@ -178,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MissionDeskError as exc:
         print(f"mission-desk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a disk full or a file taken away mid-command: said in words
+        print(f"mission-desk: {os_error_text(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(_("mission-desk: stopped."), file=sys.stderr)
         return 130

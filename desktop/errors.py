@@ -140,3 +140,46 @@ class Cancelled(MissionDeskError):
 
 class LayoutError(MissionDeskError):
     """A printed document whose content cannot be laid out as asked."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in the user's language ("the disk is full").
+
+    The operating system's own text (``strerror``) is in English whatever the user reads;
+    the usual causes are worded here, the rare ones keep the system's text.
+    """
+    import errno
+
+    from desktop.i18n import _
+
+    words = {
+        "ENOENT": _("no such file or folder"),
+        "EACCES": _("permission denied"),
+        "EPERM": _("permission denied"),
+        "ENOSPC": _("the disk is full"),
+        "EDQUOT": _("the disk quota is used up"),
+        "EROFS": _("the disk is read-only"),
+        "EISDIR": _("it is a folder"),
+        "ENOTDIR": _("a part of the path is not a folder"),
+        "EEXIST": _("it already exists"),
+        "ENAMETOOLONG": _("the name is too long"),
+        "EBUSY": _("it is in use by another program"),
+        "EIO": _("the disk could not be read or written (input/output error)"),
+        "EMFILE": _("too many files are open"),
+        "ENFILE": _("too many files are open"),
+    }
+    # Not every system has every code (Windows has no EDQUOT).
+    reasons = {getattr(errno, name): text for name, text in words.items()
+               if hasattr(errno, name)}
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return error.strerror or str(error)
+
+
+def os_error_text(error: OSError) -> str:
+    """A whole sentence for an operating-system error, naming the file when it is known."""
+    from desktop.i18n import _
+
+    if error.filename:
+        return _("{file}: {reason}.").format(file=error.filename, reason=os_reason(error))
+    return _("The system refused: {reason}.").format(reason=os_reason(error))

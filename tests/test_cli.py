@@ -144,3 +144,43 @@ def test_argparse_speaks_the_language_asked_for(capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit):
         main(["b2b", "solve"])
     assert "the following arguments are required" in capsys.readouterr().err
+
+
+def test_a_refusal_of_the_system_is_told_in_the_users_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The operating system's own words are English; the usual causes are worded in ours."""
+    import errno
+    import os
+
+    target = tmp_path / "casa.mission"
+
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(os, "open", full)
+    code, _out, err = run(capsys, "--lang", "fr", "new", str(target), "--name", "Casa",
+                          "--start", "2007-05-14", "--end", "2007-05-17")
+    monkeypatch.undo()
+    assert code == 1
+    assert "le disque est plein" in err and "No space" not in err
+    assert not target.exists()
+
+
+def test_an_unforeseen_system_error_is_one_line_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    mission = tmp_path / "casa.mission"
+    assert run(capsys, "new", str(mission), "--name", "Casa", "--start", "2007-05-14",
+               "--end", "2007-05-17")[0] == 0
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EIO, "Input/output error", str(mission))
+
+    monkeypatch.setattr(MissionFile, "open", broken)
+    code, _out, err = run(capsys, "info", str(mission))
+    assert code == 1
+    assert err.strip() == (f"mission-desk: {mission}: the disk could not be read or written "
+                           "(input/output error).")

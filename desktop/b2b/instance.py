@@ -23,7 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from desktop.errors import Problem, ValidationError
+from desktop.errors import Problem, ValidationError, os_reason
 from desktop.i18n import _
 
 INSTANCE_FORMAT = "mission-desk.b2b-instance"
@@ -575,7 +575,7 @@ def _read_json(path: str | Path) -> Any:
                                         "file is UTF-8").format(at=exc.start + 1),
                                       file=str(p))) from exc
     except OSError as exc:
-        raise ValidationError(Problem(_("cannot be read: {error}").format(error=exc.strerror),
+        raise ValidationError(Problem(_("cannot be read: {error}").format(error=os_reason(exc)),
                                       file=str(p))) from exc
 
     def not_json(name: str) -> Any:
@@ -615,7 +615,7 @@ def _write_json(data: dict[str, Any], path: str | Path) -> None:
         with contextlib.suppress(OSError):
             part.unlink()
         raise ValidationError(Problem(_("cannot be written: {error}").format(
-            error=exc.strerror or exc), file=str(p))) from exc
+            error=os_reason(exc)), file=str(p))) from exc
 
 
 def dump_instance(inst: Instance, path: str | Path) -> None:

@@ -21,7 +21,7 @@ from desktop.db import backup as backups
 from desktop.db import schema
 from desktop.db.engine import make_engine, make_session_factory, sqlite_url
 from desktop.db.lock import FileLock, Holder, read_holder
-from desktop.errors import MissionFileError, MissionLockedError
+from desktop.errors import MissionFileError, MissionLockedError, os_reason
 from desktop.i18n import _
 
 SUFFIX = ".mission"
@@ -77,8 +77,8 @@ class MissionFile:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
-            raise MissionFileError(_("Cannot create {file}: {reason}")
-                                   .format(file=path, reason=exc.strerror), file=str(path)) from exc
+            raise MissionFileError(_("Cannot create {file}: {reason}").format(
+                file=path, reason=os_reason(exc)), file=str(path)) from exc
         os.close(fd)
         lock = FileLock(path)
         lock.acquire()
@@ -217,8 +217,8 @@ def inspect_file(path: Path) -> str:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise MissionFileError(_("Cannot read {file}: {reason}")
-                               .format(file=name, reason=exc.strerror), file=str(path)) from exc
+        raise MissionFileError(_("Cannot read {file}: {reason}").format(
+            file=name, reason=os_reason(exc)), file=str(path)) from exc
     if not header:
         raise MissionFileError(_("{file} is empty: it is not a mission file.").format(file=name),
                                file=str(path))

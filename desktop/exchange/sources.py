@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from desktop.errors import ImportProblem
+from desktop.errors import ImportProblem, os_reason
 from desktop.i18n import _
 from desktop.validation import clean_text
 
@@ -60,7 +60,7 @@ def read_source(path: Path | str, sheet: str | None = None) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportProblem(_("Cannot read {file}: {reason}").format(
-            file=name, reason=exc.strerror), file=name) from exc
+            file=name, reason=os_reason(exc)), file=name) from exc
     if not data.strip():
         raise ImportProblem(_("{file} is empty.").format(file=name), file=name)
     if data.startswith(b"PK\x03\x04"):

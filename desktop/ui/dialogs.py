@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.errors import MissionDeskError
+from desktop.errors import MissionDeskError, os_error_text
 from desktop.i18n import _, current_language, format_datetime, format_number
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ def ask(parent: QWidget, title: str, text: str, yes: str,
 def error_text(error: BaseException) -> str:
     if isinstance(error, MissionDeskError):
         return str(error)
+    if isinstance(error, OSError):  # a disk full, a file taken away: said in words
+        return os_error_text(error)
     trace = getattr(error, "__mission_desk_traceback__", None)
     if trace:
         print(trace, file=sys.stderr)

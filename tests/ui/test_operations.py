@@ -246,3 +246,21 @@ def test_closing_the_mission_cancels_the_jobs_under_way(window: MainWindow,
     qtbot.waitUntil(lambda: all(job.done for job in jobs), timeout=WAIT_MS)
     assert told == []
     assert not window.runner.busy
+
+
+def test_a_system_error_in_a_job_is_told_in_words() -> None:
+    """A disk full while a job writes: the user reads the file and the cause, in French when
+    the app speaks French, and never the system's English text."""
+    import errno
+
+    from desktop.i18n import set_language
+    from desktop.ui.dialogs import error_text
+
+    error = OSError(errno.ENOSPC, "No space left on device", "/missions/agendas.pdf")
+    try:
+        set_language("fr")
+        assert error_text(error) == "/missions/agendas.pdf : le disque est plein."
+    finally:
+        set_language("en")
+    assert error_text(OSError(errno.EACCES, "Permission denied")) == (
+        "The system refused: permission denied.")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.errors import ImportProblem
+from desktop.errors import ImportProblem, os_reason
 from desktop.exchange.fields import field_specs, kind_label
 from desktop.exchange.importer import Outcome
 from desktop.exchange.mapping import (
@@ -184,7 +184,7 @@ class MappingPage(QWizardPage):
             save_mapping(self.current_mapping(), path)
         except OSError as exc:
             show_message(self.errors, _("Cannot write {file}: {reason}").format(
-                file=path.name, reason=exc.strerror))
+                file=path.name, reason=os_reason(exc)))
 
     def validatePage(self) -> bool:  # noqa: N802
         mapping = self.current_mapping()

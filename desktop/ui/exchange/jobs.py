@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.errors import ImportProblem, Problem, ValidationError
+from desktop.errors import ImportProblem, Problem, ValidationError, os_reason
 from desktop.exchange.fields import Kind
 from desktop.exchange.importer import ImportPreview, Outcome, apply, preview, write_rejected
 from desktop.exchange.mapping import Mapping
@@ -124,7 +124,7 @@ def importing(kind: Kind, source: Source, mapping: Mapping, *, skip_invalid: boo
                 write_rejected(result, rejected_file)
             except OSError as exc:
                 raise ImportProblem(_("Cannot write the rejected rows to {file}: {reason}")
-                                    .format(file=rejected_file, reason=exc.strerror),
+                                    .format(file=rejected_file, reason=os_reason(exc)),
                                     file=rejected_file.name) from exc
             written = rejected_file
         return ImportDone(result.summary(), result.counts, written,
