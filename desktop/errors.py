@@ -102,6 +102,11 @@ class ConflictError(MissionDeskError):
     """A change that would contradict what is already there (double booking, duplicate...)."""
 
 
+class ConcurrentChangeError(ConflictError):
+    """On a shared server, a change refused whole because another organiser's change, made at
+    the same moment, clashed with it. The views should show the mission afresh."""
+
+
 class MissionFileError(MissionDeskError):
     """A mission file that cannot be opened as asked: not a mission, corrupt, too new...
 

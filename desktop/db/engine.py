@@ -3,6 +3,14 @@
 SQLite (the mission file) gets its pragmas on every connection: foreign keys enforced, WAL
 journal, a busy timeout, and transactions begun by SQLAlchemy itself so that SAVEPOINTs work.
 The same factory serves a PostgreSQL URL for a team that shares one mission.
+
+A mission file has one writer (its lock file sees to that), but on a server several
+organisers write at once. The services check a change against what is stored (a meeting
+against the company's other meetings in that slot, say) and then write it; under PostgreSQL's
+default isolation two such changes made at the same moment each pass their check and, together,
+break the rule. Server transactions are therefore SERIALIZABLE: the database refuses the second
+of two changes that could not have been made one after the other, and
+:func:`is_write_conflict` recognises that refusal.
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Eng
     if url.startswith("sqlite"):
         # One connection per thread; the ui runs database work one job at a time.
         kwargs["connect_args"] = {"check_same_thread": False}
+    elif url.startswith("postgresql"):
+        kwargs["isolation_level"] = "SERIALIZABLE"
     engine = sa.create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, read_only=read_only)
@@ -58,6 +68,19 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+# serialization_failure and deadlock_detected: the transaction did nothing and may be redone.
+_CONFLICT_STATES = frozenset({"40001", "40P01"})
+
+
+def is_write_conflict(error: BaseException) -> bool:
+    """Whether ``error`` is the server refusing a transaction that clashed with another one
+    committed meanwhile (nothing of it was stored)."""
+    if not isinstance(error, sa.exc.DBAPIError):
+        return False
+    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return state in _CONFLICT_STATES
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

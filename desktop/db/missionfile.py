@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import backup as backups
 from desktop.db import schema
-from desktop.db.engine import make_engine, make_session_factory, sqlite_url
+from desktop.db.engine import is_write_conflict, make_engine, make_session_factory, sqlite_url
 from desktop.db.lock import FileLock, Holder, read_holder
-from desktop.errors import MissionFileError, MissionLockedError, os_reason
+from desktop.errors import ConcurrentChangeError, MissionFileError, MissionLockedError, os_reason
 from desktop.i18n import _
 
 SUFFIX = ".mission"
@@ -167,9 +167,21 @@ class MissionFile:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: ``with mission.transaction() as s: ...`` commits or rolls back."""
-        with self.session_factory() as session, session.begin():
-            yield session
+        """One unit of work: ``with mission.transaction() as s: ...`` commits or rolls back.
+
+        On a shared server, a change that clashed with another organiser's, committed
+        meanwhile, is refused whole with a :class:`ConcurrentChangeError` that says so.
+        """
+        try:
+            with self.session_factory() as session, session.begin():
+                yield session
+        except sa.exc.DBAPIError as exc:
+            if not is_write_conflict(exc):
+                raise
+            raise ConcurrentChangeError(_(
+                "Another organiser changed the mission at the same moment, so this change was "
+                "not saved. What is shown now includes their change; make yours again if it "
+                "still applies.")) from exc
 
     def session(self) -> Session:
         return self.session_factory()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import MissionLockedError
+from desktop.errors import ConcurrentChangeError, MissionLockedError
 from desktop.i18n import _
 from desktop.ui import dialogs, gcguard
 from desktop.ui import missionactions as actions
@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
         dialogs.ShortcutsDialog(self).exec()
 
     def show_error(self, error: BaseException) -> None:
+        if isinstance(error, ConcurrentChangeError) and self.mission is not None:
+            self.events.changed.emit("*")  # a job clashed with another organiser's change
         dialogs.show_error(self, error)
 
     # -- the mission's life cycle ------------------------------------------------------------

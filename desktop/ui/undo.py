@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
+from desktop.errors import ConcurrentChangeError
 from desktop.ui.context import MissionContext
 from desktop.ui.snapshots import Snapshot, restore_snapshot, take_snapshot
 
@@ -35,8 +36,12 @@ class MissionCommand(QUndoCommand):
         raise NotImplementedError
 
     def _run(self, step: Callable[[Session], None]) -> None:
-        with self.context.mission.transaction() as session:
-            step(session)
+        try:
+            with self.context.mission.transaction() as session:
+                step(session)
+        except ConcurrentChangeError:
+            self.context.events.changed.emit("*")  # show what the other organiser saved
+            raise
         self.context.events.changed.emit(self.kind)
 
     def redo(self) -> None:

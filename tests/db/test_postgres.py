@@ -105,3 +105,51 @@ def test_a_shared_mission_keeps_what_the_automatic_schedule_proved(server: str) 
         with mission.transaction() as session:
             run = latest_run(session)
             assert run is not None and run.current and run.finished_at.tzinfo is not None
+
+
+def test_two_organisers_cannot_double_book_a_participant_at_once(server: str) -> None:
+    """Two organisers move two meetings of one company into the same slot at the same moment,
+    each at a free table. Each change alone is valid, so each check passes; the second to
+    commit must be refused, in words, and leave the first in place."""
+    from datetime import datetime
+
+    from desktop.b2b.meetings import create_meeting, move_meeting
+    from desktop.b2b.setup import (
+        ensure_participant,
+        generate_slots,
+        list_slots,
+        list_tables,
+        set_tables,
+    )
+    from desktop.db.enums import SessionKind
+    from desktop.db.models import Meeting
+    from desktop.errors import ConflictError
+    from desktop.program.sessions import ProgramSessionInput, add_program_session
+
+    with MissionFile.connect(server, create=True) as mission:
+        with mission.transaction() as session:
+            _casablanca(session)
+            block = add_program_session(session, ProgramSessionInput(
+                "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
+                datetime(2007, 5, 15, 10)))
+            generate_slots(session, block.id, 20)
+            set_tables(session, block.id, 3)
+            ids = {}
+            for name, side in (("Atlas", Side.DELEGATION), ("Boston", Side.DELEGATION),
+                               ("Maroc", Side.HOST)):
+                org = add_organization(session, OrganizationInput(name, side))
+                ids[name] = ensure_participant(session, organization_id=org.id).id
+            slots = [s.id for s in list_slots(session)]
+            tables = [t.id for t in list_tables(session, block.id)]
+            first = create_meeting(session, ids["Atlas"], ids["Maroc"], slots[0], tables[0]).id
+            second = create_meeting(session, ids["Boston"], ids["Maroc"], slots[1],
+                                    tables[1]).id
+        with pytest.raises(ConflictError, match="at the same moment"), \
+                mission.transaction() as one:
+            move_meeting(one, first, slots[2], tables[0])
+            # The other organiser, before the first one's change is committed.
+            with mission.transaction() as other:
+                move_meeting(other, second, slots[2], tables[1])
+        with mission.transaction() as session:
+            placed = {m.id: m.slot_id for m in session.query(Meeting)}
+        assert list(placed.values()).count(slots[2]) == 1, placed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -270,3 +271,28 @@ def test_print_opens_the_documents_page_on_the_document_of_the_page_shown(
     window.print_current()  # nothing in particular: the Documents page as it was
     assert window.current_page is documents
     assert documents.options.kind.currentData() == "directory"
+
+
+def test_a_change_refused_for_another_organisers_shows_the_mission_afresh(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """On a shared server a change that clashed with another organiser's is refused whole
+    (the server test shows when); every view then reloads, so the organiser sees what the
+    other one saved before making the change again."""
+    from desktop.errors import ConcurrentChangeError
+    from desktop.ui.undo import UpdateCommand, execute
+
+    context = window.context
+    assert context is not None
+
+    def clashed(_session: object, _record: int, _value: object) -> None:
+        raise ConcurrentChangeError("refused")
+
+    seen: list[str] = []
+    context.events.changed.connect(seen.append)
+    command = UpdateCommand(context, "Rename", "person", 1, clashed, "a", "b")
+    with pytest.raises(ConcurrentChangeError):
+        execute(command)
+    assert seen == ["*"] and context.undo_stack.count() == 0
+    seen.clear()
+    window.show_error(ConcurrentChangeError("a job clashed"))
+    assert seen == ["*"]
