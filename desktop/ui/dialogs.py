@@ -103,6 +103,8 @@ def shortcut_rows() -> list[tuple[str, QKeySequence]]:
         (_("Quit"), quit_keys()),
         (_("Undo"), QKeySequence(keys.Undo)),
         (_("Redo"), QKeySequence(keys.Redo)),
+        (_("Read the mission again (changes other organisers saved)"),
+         QKeySequence(keys.Refresh)),
         (_("Find (filter the table)"), QKeySequence(keys.Find)),
         (_("Delete the selected record"), QKeySequence(keys.Delete)),
         (_("Save the record being edited"), QKeySequence(keys.Save)),

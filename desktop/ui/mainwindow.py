@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu(_("&View"))
         self.view_menu = view
+        # On a shared server, another organiser's changes show once the views read again.
+        self._action(view, _("&Reload"), self.reload_views, StandardKey.Refresh,
+                     needs_mission=True)
+        view.addSeparator()
         self._pages_end = view.addSeparator()
         self._add_page_actions()
         language = view.addMenu(_("&Language"))
@@ -339,6 +343,11 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         dialogs.ShortcutsDialog(self).exec()
+
+    def reload_views(self) -> None:
+        """Read the mission again in every view (what other organisers saved meanwhile)."""
+        if self.mission is not None:
+            self.events.changed.emit("*")
 
     def show_error(self, error: BaseException) -> None:
         if isinstance(error, ConcurrentChangeError) and self.mission is not None:

@@ -296,3 +296,20 @@ def test_a_change_refused_for_another_organisers_shows_the_mission_afresh(
     seen.clear()
     window.show_error(ConcurrentChangeError("a job clashed"))
     assert seen == ["*"]
+
+
+def test_reload_shows_what_was_saved_behind_the_views(window: MainWindow, qtbot: QtBot) -> None:
+    """View > Reload (F5): a change saved by someone else (here straight into the database,
+    as another organiser on a shared server would) shows once the views read again."""
+    page = people_page(window)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    assert window.context is not None
+    with window.context.mission.transaction() as session:
+        person = session.scalars(select(Person).order_by(Person.id)).first()
+        assert person is not None
+        person.family_name = "Renamed-Elsewhere"
+    assert not any("Renamed-Elsewhere" in name for name in visible_names(page))
+    reload = next(a for a in window.view_menu.actions() if a.text() == "&Reload")
+    assert reload.isEnabled() and reload.shortcut().toString()
+    reload.trigger()
+    qtbot.waitUntil(lambda: any("Renamed-Elsewhere" in name for name in visible_names(page)))
