@@ -61,6 +61,7 @@ class Flight:
     to_code: str
     to_city: str
     booking_reference: str = ""
+    uid: str = ""  # the record's lasting identity, for calendars ("flight-12")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Ride:
     vehicle: str = ""
     driver: str = ""
     driver_phone: str = ""
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Stay:
     address: str = ""
     phone: str = ""
     room_number: str = ""
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ class Appointment:
     table: str = ""  # set for a B2B meeting
     other_party: str = ""
     interpreter: str = ""
+    zone: str = ""  # the IANA time zone its wall-clock times are read in
+    uid: str = ""
 
     @property
     def is_meeting(self) -> bool:
@@ -210,13 +215,13 @@ class Itinerary(FlowDocument):
         job.step(len(self.people), len(self.people))
 
 
-def file_name(person: ItineraryData) -> str:
-    """A safe, sortable file name for a person's itinerary."""
+def file_name(person: ItineraryData, suffix: str = ".pdf") -> str:
+    """A safe, sortable file name for a person's itinerary (or calendar)."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", person.name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "person"
-    return f"{person.person_id:04d}-{slug}.pdf"
+    return f"{person.person_id:04d}-{slug}{suffix}"
 
 
 class _PersonPages:

@@ -49,6 +49,7 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
                       .order_by(Person.family_name, Person.given_name))]
     rides = _rides(session, ids)
     sessions = timed_sessions(session)
+    zone_of = {t.item.id: t.zone for t in sessions}
     participants = session.scalars(select(B2BParticipant).options(
         selectinload(B2BParticipant.organization), selectinload(B2BParticipant.person))).all()
     by_org = {p.organization_id: p.id for p in participants if p.organization_id}
@@ -64,7 +65,8 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
                 starts=slot.starts_at, ends=slot.ends_at, title=block.title,
                 title_fr=block.title_fr, place=place, table=meeting.table.name,
                 other_party=names[other],
-                interpreter=meeting.interpreter.name if meeting.interpreter else ""))
+                interpreter=meeting.interpreter.name if meeting.interpreter else "",
+                zone=zone_of.get(block.id, mission.home_timezone), uid=f"meeting-{meeting.id}"))
 
     result = []
     for person in people:
@@ -73,7 +75,8 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
             starts=t.item.starts_at, ends=t.item.ends_at, title=t.item.title,
             title_fr=t.item.title_fr,
             place=", ".join(x for x in (t.item.venue.name if t.item.venue else "",
-                                        t.item.room.name if t.item.room else "") if x))
+                                        t.item.room.name if t.item.room else "") if x),
+            zone=t.zone, uid=f"session-{t.item.id}")
             for t in sessions if attends(t.item, full)
             and t.item.kind != SessionKind.B2B_BLOCK]
         team = by_org.get(full.organization_id) if full.organization_id is not None else None
@@ -88,11 +91,12 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
                 code=f.code, departs=utc_to_local(f.departs_at, f.departure_zone),
                 arrives=utc_to_local(f.arrives_at, f.arrival_zone), from_code=f.from_airport,
                 from_city=cities.get(f.from_airport, ""), to_code=f.to_airport,
-                to_city=cities.get(f.to_airport, ""), booking_reference=f.booking_reference)
-                for f in full.flights],
+                to_city=cities.get(f.to_airport, ""), booking_reference=f.booking_reference,
+                uid=f"flight-{f.id}") for f in full.flights],
             rides=rides.get(full.id, []),
             stays=[Stay(s.hotel.name, s.check_in, s.check_out, s.hotel.address,
-                        format_phone(s.hotel.phone), s.room_number) for s in full.hotel_stays],
+                        format_phone(s.hotel.phone), s.room_number, uid=f"stay-{s.id}")
+                   for s in full.hotel_stays],
             appointments=sorted(appointments, key=lambda a: a.starts),
             organisers=organisers, emergency=mission.emergency_contacts))
     return result
@@ -109,5 +113,6 @@ def _rides(session: Session, ids: list[int]) -> dict[int, list[Ride]]:
         found[seat.person_id].append(Ride(
             departs=utc_to_local(run.departs_at, run.zone), pick_up=run.from_venue.name,
             drop_off=run.to_venue.name, vehicle_kind=run.vehicle_kind, vehicle=run.vehicle,
-            driver=run.driver_name, driver_phone=format_phone(run.driver_phone)))
+            driver=run.driver_name, driver_phone=format_phone(run.driver_phone),
+            uid=f"transfer-{run.id}"))
     return found

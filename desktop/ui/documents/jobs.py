@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from sqlalchemy.orm import Session
 
-from desktop.ui.documents.kinds import KINDS, DocumentRequest, build_document
+from desktop.i18n import ngettext
+from desktop.ui.documents.kinds import KINDS, DocumentRequest, build_document, selection_of
 from desktop.ui.operations import Progress
 
 PREVIEW_DPI = 110
@@ -74,3 +75,22 @@ def write_document(session: Session, progress: Progress, request: DocumentReques
         return document.write_split(target, on_progress=on_progress,
                                     should_cancel=should_cancel)
     return [document.write(target, on_progress=on_progress, should_cancel=should_cancel)]
+
+
+def write_calendar_files(session: Session, progress: Progress, request: DocumentRequest,
+                         target: Path) -> list[Path]:
+    """The itineraries ``request`` names as calendars: ``target`` is one person's .ics file,
+    or a folder for one calendar per person. Stopping leaves nothing behind."""
+    from desktop.exchange.calendars import gather_calendars, write_calendar, write_calendars
+
+    people, name, domain = gather_calendars(session, selection_of(request), request.language)
+    if target.suffix.lower() == ".ics":
+        return [write_calendar(people, target, mission_name=name, domain=domain)]
+
+    def on_progress(done: int, total: int) -> None:
+        progress.report(done, total, ngettext("{done} of {total} calendar",
+                                              "{done} of {total} calendars", total)
+                        .format(done=done, total=total))
+
+    return write_calendars(people, target, mission_name=name, domain=domain,
+                           on_progress=on_progress, should_cancel=lambda: progress.cancelled)

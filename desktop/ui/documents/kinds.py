@@ -68,7 +68,8 @@ class Kind:
         return self.unit(total).format(done=done, total=total)
 
 
-def _selection(request: DocumentRequest) -> Any:
+def selection_of(request: DocumentRequest) -> Any:
+    """The people a request names, as :mod:`desktop.reports.selection` takes them."""
     from desktop.reports.selection import Selection
 
     if request.who in ("people", "person"):
@@ -86,14 +87,14 @@ def _language(request: DocumentRequest) -> dict[str, Any]:
 def _badges(session: Session, request: DocumentRequest) -> Document:
     from desktop.reports.badges import BadgeSheet
 
-    return BadgeSheet.from_session(session, _selection(request), layout=request.layout,
+    return BadgeSheet.from_session(session, selection_of(request), layout=request.layout,
                                    crop_marks=request.crop_marks, **_language(request))
 
 
 def _itineraries(session: Session, request: DocumentRequest) -> Document:
     from desktop.reports.itinerary import Itinerary
 
-    return Itinerary.from_session(session, _selection(request), **_language(request))
+    return Itinerary.from_session(session, selection_of(request), **_language(request))
 
 
 def _programme(session: Session, request: DocumentRequest) -> Document:

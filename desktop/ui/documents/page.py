@@ -32,8 +32,13 @@ from desktop.i18n import _, ngettext
 from desktop.ui import dialogs
 from desktop.ui.context import MissionContext
 from desktop.ui.documents.choices import Choices, load_choices
-from desktop.ui.documents.jobs import Preview, make_preview, write_document
-from desktop.ui.documents.kinds import KINDS, proposed_file_name
+from desktop.ui.documents.jobs import (
+    Preview,
+    make_preview,
+    write_calendar_files,
+    write_document,
+)
+from desktop.ui.documents.kinds import KINDS, proposed_file_name, safe_file_name
 from desktop.ui.documents.options import DocumentOptions
 from desktop.ui.documents.preview import PagePreview
 from desktop.ui.operations import Operation
@@ -76,6 +81,13 @@ class DocumentsPage(Page):
         self.write_button.setObjectName("writePdf")
         self.write_button.setDefault(True)
         self.write_button.clicked.connect(self.choose_and_write)
+        self.calendar_button = QPushButton(_("Export to &calendar…"))
+        self.calendar_button.setObjectName("writeCalendar")
+        self.calendar_button.setToolTip(_(
+            "Calendar files (.ics) for phones and laptops: flights, transfers, hotels, "
+            "sessions and B2B meetings, each at its local time. One file for one person, or "
+            "one per person in a folder."))
+        self.calendar_button.clicked.connect(self.choose_and_export_calendar)
         self.status = QLabel()
         self.status.setObjectName("documentStatus")
         self.status.setWordWrap(True)
@@ -94,6 +106,7 @@ class DocumentsPage(Page):
         column.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.calendar_button)
         buttons.addWidget(self.write_button)
         column.addLayout(buttons)
         splitter = QSplitter()
@@ -111,7 +124,9 @@ class DocumentsPage(Page):
         layout.addWidget(splitter)
 
         self.options.changed.connect(self.schedule_preview)
+        self.options.changed.connect(self._show_calendar_button)
         context.events.changed.connect(self._mission_changed)
+        self._show_calendar_button()
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -225,6 +240,47 @@ class DocumentsPage(Page):
         self.status.setText(title)
         return self.context.runner.run(job, parent=self)
 
+    # -- calendars (itineraries only) ----------------------------------------------------------
+
+    def _show_calendar_button(self) -> None:
+        self.calendar_button.setVisible(self.options.request().kind == "itinerary")
+
+    def choose_and_export_calendar(self) -> None:
+        """Ask where (one person's .ics file, or a folder for one per person), then write."""
+        request = self.options.request()
+        one = request.who == "person" or (request.who == "people"
+                                          and len(request.person_ids) == 1)
+        if one:
+            suggested = str(Path(self.folder()) / (safe_file_name(
+                self.options.subject() or _("Calendar")) + ".ics"))
+            target, _filter = QFileDialog.getSaveFileName(
+                self, _("Export to calendar"), suggested, _("Calendar files (*.ics)"))
+            if target and not target.lower().endswith(".ics"):
+                target += ".ics"
+        else:
+            target = QFileDialog.getExistingDirectory(
+                self, _("Choose a folder for the calendars"), self.folder())
+        if target:
+            self.export_calendar(Path(target))
+
+    def export_calendar(self, target: Path) -> Operation:
+        """Write the chosen people's calendars to ``target`` (an .ics file or a folder)."""
+        request = self.options.request()
+        app_settings().setValue(FOLDER_SETTING, str(
+            target.parent if target.suffix.lower() == ".ics" else target))
+        title = _("Writing the calendars…")
+        job = Operation(lambda session, progress: write_calendar_files(session, progress,
+                                                                       request, target),
+                        title=title, mission=self.context.mission,
+                        on_success=self._written, on_failure=self._write_failed)
+        job.progress.connect(self._progress)
+        job.finished.connect(self._write_over)
+        self.write_job = job
+        self.write_button.setEnabled(False)
+        self.calendar_button.setEnabled(False)
+        self.status.setText(title)
+        return self.context.runner.run(job, parent=self)
+
     def _progress(self, done: int, total: int, message: str) -> None:
         self.status.setText(message)
 
@@ -255,6 +311,7 @@ class DocumentsPage(Page):
         if job is not None and job.cancelled:
             self.status.setText(_("Stopped: nothing was written."))
         self.write_button.setEnabled(True)
+        self.calendar_button.setEnabled(True)
         self.write_finished.emit()
 
     def save_state(self) -> None:

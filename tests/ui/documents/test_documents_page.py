@@ -250,3 +250,44 @@ def test_closing_the_mission_stops_a_write_under_way(
     qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
     assert isinstance(told[0], Cancelled)
     assert not (tmp_path / "never.pdf").exists()
+
+
+def test_itineraries_export_to_calendars_one_file_or_a_folder(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The calendar button shows with itineraries only; one person gives one .ics file
+    named after them, several give one file each in a folder."""
+    from icalendar import Calendar
+
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "badges")
+    assert page.calendar_button.isHidden()
+    choose(page.options.kind, "itinerary")
+    assert not page.calendar_button.isHidden()
+    choose(page.options.who, "people")
+    chosen = [pid for pid, _text in page.options.choices.people[:3]]
+    page.options.people.set_checked(chosen)
+    folder = tmp_path / "calendars"
+    folder.mkdir()
+    monkeypatch.setattr(page_module.QFileDialog, "getExistingDirectory",
+                        lambda *args: str(folder))
+    with qtbot.waitSignal(page.written, timeout=WAIT_MS) as written:
+        qtbot.mouseClick(page.calendar_button, Qt.MouseButton.LeftButton)
+    files = sorted(folder.iterdir())
+    assert len(files) == 3 == len(written.args[0])
+    assert all(f.suffix == ".ics" and Calendar.from_ical(f.read_bytes()).walk("VEVENT")
+               for f in files)
+    assert page.status.text().startswith("Wrote 3 files")
+
+    page.options.people.set_checked(chosen[:1])
+    offered: list[str] = []
+
+    def save_dialog(parent: object, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(tmp_path / "mine"), filters  # the extension is added
+
+    monkeypatch.setattr(page_module.QFileDialog, "getSaveFileName", save_dialog)
+    with qtbot.waitSignal(page.write_finished, timeout=WAIT_MS):
+        page.choose_and_export_calendar()
+    assert offered and offered[0].endswith(".ics")
+    assert Calendar.from_ical((tmp_path / "mine.ics").read_bytes()).walk("VEVENT")
