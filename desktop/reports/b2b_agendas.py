@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from itertools import groupby
+from datetime import date, datetime
+from itertools import groupby, pairwise
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import SessionKind
 from desktop.db.models import Meeting, ProgramSession
-from desktop.i18n import translate_in
+from desktop.i18n import translate_in, translate_plural_in
 from desktop.missions import get_mission
 from desktop.reports.base import (
     FlowDocument,
@@ -27,7 +29,7 @@ from desktop.reports.base import (
     table,
 )
 from desktop.reports.bidi import paragraph
-from desktop.reports.fonts import SANS_BOLD
+from desktop.reports.fonts import SANS_BOLD, SANS_ITALIC
 
 TIME_COLUMN = 50 * mm  # "15 May 11:40 AM–12:00 PM" on one line
 TABLE_COLUMN = 22 * mm
@@ -78,40 +80,53 @@ def block_place(block: ProgramSession, language: str) -> str:
 
 
 def participant_agendas(session: Session, participant_ids: Sequence[int] | None = None,
-                        language: str = "en") -> list[Agenda]:
-    """The agendas of the given participants (all of them when ``None``), by name."""
-    from desktop.b2b.meetings import agenda
+                        language: str = "en", *, block_id: int | None = None,
+                        day: date | None = None) -> list[Agenda]:
+    """The agendas of the given participants (all of them when ``None``), by name; only the
+    meetings of one block or one day when asked."""
+    from desktop.b2b.meetings import list_meetings
     from desktop.b2b.setup import get_participant, list_participants
 
     chosen = (list_participants(session) if participant_ids is None
               else [get_participant(session, pid) for pid in participant_ids])
+    meetings_of: dict[int, list[Meeting]] = {}
+    for meeting in list_meetings(session, block_id):  # one reading for every agenda
+        if day is None or meeting.slot.starts_at.date() == day:
+            for party in (meeting.participant_a_id, meeting.participant_b_id):
+                meetings_of.setdefault(party, []).append(meeting)
     agendas = []
     for participant in chosen:
-        meetings = agenda(session, participant.id)
         rows = tuple(_row(m, (m.participant_b if m.participant_a_id == participant.id
-                              else m.participant_a).name, language) for m in meetings)
-        # Each block is named, with its venue, above its meetings: no subtitle to repeat it.
-        blocks = "" if rows else ", ".join(sorted({b.title_in(language)
-                                                   for b in b2b_blocks(session)}))
-        agendas.append(Agenda(participant.name, blocks, rows))
+                              else m.participant_a).name, language)
+                     for m in meetings_of.get(participant.id, []))
+        agendas.append(Agenda(participant.name, "", rows))
     return agendas
 
 
-def table_agendas(session: Session, block_id: int, language: str = "en") -> list[Agenda]:
-    """Each table of a block with who meets there when (for the table's sign)."""
+def table_agendas(session: Session, block_id: int, language: str = "en", *,
+                  day: date | None = None) -> list[Agenda]:
+    """Each table of a block with who meets there when (for the table's sign); on a table a
+    host keeps, only the other party, since the sign already names the host."""
     from desktop.b2b.meetings import grid
 
     found = grid(session, block_id)
     block = session.get(ProgramSession, block_id)
     title = block.title_in(language) if block else ""
+    slots = [s for s in found.slots if day is None or s.starts_at.date() == day]
     agendas = []
     for tab in found.tables:
-        rows = tuple(_row(m, f"{m.participant_a.name} — {m.participant_b.name}", language)
-                     for slot in found.slots if (m := found.at(slot.id, tab.id)) is not None)
-        # A host's own table says whose it is, under the block.
-        keeper = translate_in(language, "{block} · {name}'s table").format(
+        rows = []
+        for slot in slots:
+            meeting = found.at(slot.id, tab.id)
+            if meeting is None:
+                continue
+            a, b = meeting.participant_a, meeting.participant_b
+            party = (b.name if a.id == tab.participant_id else a.name
+                     if b.id == tab.participant_id else f"{a.name} — {b.name}")
+            rows.append(_row(meeting, party, language))
+        keeper = translate_in(language, "{block} · Table kept by {name}").format(
             block=title, name=tab.participant.name) if tab.participant is not None else title
-        agendas.append(Agenda(tab.name, keeper, rows))
+        agendas.append(Agenda(tab.name, keeper, tuple(rows)))
     return agendas
 
 
@@ -130,16 +145,25 @@ class ParticipantAgendas(FlowDocument):
     @classmethod
     def from_session(cls, session: Session, participant_ids: Sequence[int] | None = None,
                      **options: Any) -> ParticipantAgendas:
+        """Every participant's agenda (or the chosen ones'), with the meetings of one block
+        (``block_id``) or one ``day`` when given."""
         mission = get_mission(session)
         options.setdefault("language", mission.document_language)
-        return cls(participant_agendas(session, participant_ids, options["language"]),
+        block_id, day = options.pop("block_id", None), options.pop("day", None)
+        return cls(participant_agendas(session, participant_ids, options["language"],
+                                       block_id=block_id, day=day),
                    mission_name=mission.name, **options)
 
     def title(self) -> str:
         return self.t("B2B agenda")
 
+    def nothing(self) -> str:
+        return self.t("There is no B2B participant yet.")
+
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
+        if not self.agendas:
+            return [paragraph(self.nothing(), style["italic"])]
         flow: list[Flowable] = []
         for index, agenda in enumerate(self.agendas):
             if index:
@@ -163,12 +187,12 @@ class ParticipantAgendas(FlowDocument):
         for place, group in groupby(agenda.rows, key=lambda row: row.place):
             rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
                                       self.t("Interpreter")]]
+            rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
             for row in group:
                 rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                             paragraph(row.table, style["cell_bold"]),
-                             paragraph(row.party, style["cell"]),
-                             paragraph(row.interpreter, style["cell"])])
-            rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
+                             fitted(row.table, style["cell_bold"], TABLE_COLUMN - 6),
+                             fitted(row.party, style["cell"], rest * 0.65 - 6),
+                             fitted(row.interpreter, style["cell"], rest * 0.35 - 6)])
             if place:
                 flow.append(paragraph(place, style["h3"]))
             flow.append(table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35]))
@@ -191,26 +215,32 @@ class TableSigns(ParticipantAgendas):
     @classmethod
     def from_session(cls, session: Session, participant_ids: Sequence[int] | None = None,
                      **options: Any) -> TableSigns:
+        """A sign for each table that has meetings (of one block or one ``day`` when
+        given): a sign on a table nobody uses would only send people to it."""
         mission = get_mission(session)
         options.setdefault("language", mission.document_language)
-        block_id = options.pop("block_id", None)
+        block_id, day = options.pop("block_id", None), options.pop("day", None)
         blocks = [block_id] if block_id is not None else [b.id for b in b2b_blocks(session)]
-        agendas = [a for b in blocks for a in table_agendas(session, b, options["language"])]
+        agendas = [a for b in blocks
+                   for a in table_agendas(session, b, options["language"], day=day) if a.rows]
         return cls(agendas, mission_name=mission.name, **options)
 
     def title(self) -> str:
         return self.t("Table sign")
+
+    def nothing(self) -> str:
+        return self.t("No table has a meeting: there is no sign to print.")
 
     def meetings(self, agenda: Agenda) -> list[Flowable]:
         """The sign is the table's own: no table column, room for both parties."""
         style = styles()
         rows: list[list[Any]] = [[self.t("Time"), self.t("Who meets"),
                                   self.t("Interpreter")]]
+        rest = self.frame_width - TIME_COLUMN
         for row in agenda.rows:
             rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                         paragraph(row.party, style["cell"]),
-                         paragraph(row.interpreter, style["cell"])])
-        rest = self.frame_width - TIME_COLUMN
+                         fitted(row.party, style["cell"], rest * 0.72 - 6),
+                         fitted(row.interpreter, style["cell"], rest * 0.28 - 6)])
         return [table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])]
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
@@ -223,21 +253,28 @@ class TableSigns(ParticipantAgendas):
 
 
 class MasterGrid(FlowDocument):
-    """The organisers' grid of a block: slots down, tables across, both parties per cell."""
+    """The organisers' grid of a block: slots down, tables across, both parties per cell.
+
+    The slots are cut at the block's pauses (the morning, the afternoon); each part shows
+    the tables with a meeting in it, at most seven to a sheet in even groups, under the
+    block's title, so that every sheet says which day and venue it is and no sheet holds
+    only the last slot or two of a part, or a lone empty table. Tables without a meeting in
+    the block are named once instead.
+    """
 
     landscape = True
 
     def __init__(self, title: str, slots: Sequence[tuple[datetime, datetime]],
-                 tables: Sequence[str], cells: dict[tuple[int, int], tuple[str, str]], *,
-                 mission_name: str, proof: str = "", holders: Sequence[str] = (),
+                 tables: Sequence[str], cells: dict[tuple[int, int], GridCell], *,
+                 mission_name: str, holders: Sequence[str] = (), proof: str = "",
                  **options: Any) -> None:
         super().__init__(mission_name=mission_name, **options)
         self.block_title = title
-        self.proof = proof  # what the automatic schedule proved, while it still holds
+        self.proof = proof  # what the automatic schedule proved (all blocks), while it holds
         self.slots = list(slots)
         self.tables = list(tables)
         self.holders = list(holders) or [""] * len(self.tables)  # who keeps each table
-        self.cells = cells  # (slot index, table index) → (party A, party B)
+        self.cells = cells  # (slot index, table index) → the meeting there
 
     @classmethod
     def from_session(cls, session: Session, block_id: int, **options: Any) -> MasterGrid:
@@ -256,7 +293,10 @@ class MasterGrid(FlowDocument):
             for j, tab in enumerate(found.tables):
                 meeting = found.at(slot.id, tab.id)
                 if meeting is not None:
-                    cells[(i, j)] = (meeting.participant_a.name, meeting.participant_b.name)
+                    cells[(i, j)] = GridCell(meeting.participant_a.name,
+                                             meeting.participant_b.name,
+                                             meeting.interpreter.name if meeting.interpreter
+                                             else "")
         return cls(block_place(block, options["language"]) if block else "",
                    [(s.starts_at, s.ends_at) for s in found.slots],
                    [t.name for t in found.tables], cells, mission_name=mission.name,
@@ -266,43 +306,97 @@ class MasterGrid(FlowDocument):
     def title(self) -> str:
         return self.t("B2B master grid")
 
+    def parts(self) -> list[range]:
+        """The slot indices of each run between two pauses."""
+        cuts = [0] + [i for i in range(1, len(self.slots))
+                      if self.slots[i][0] > self.slots[i - 1][1]] + [len(self.slots)]
+        return [range(a, b) for a, b in pairwise(cuts)]
+
     def story(self, job: Job) -> list[Flowable]:
         style = styles()
         flow: list[Flowable] = [paragraph(self.block_title, style["h1"])]
-        if self.proof and self.slots and self.tables:
-            flow.append(paragraph(self.proof, style["small"]))
         if not self.slots or not self.tables:
             flow.append(paragraph(self.t("This block has no slots or tables yet."),
                                   style["italic"]))
             return flow
-        first_party = style["small"].clone("first_party", fontName=SANS_BOLD)
-        chunks = range(0, len(self.tables), GRID_TABLES_PER_PAGE)
-        for n, first in enumerate(chunks):
-            job.step(n, len(chunks))
-            if n:  # each page of tables says which block it is
-                flow += [PageBreak(), paragraph(self.block_title, style["h1"])]
-            names = self.tables[first:first + GRID_TABLES_PER_PAGE]
-            holders = self.holders[first:first + GRID_TABLES_PER_PAGE]
-            rows: list[list[Any]] = [[self.t("Time")] + [
-                paragraph(f"{table_label(t, self.language)}\n{holder}", style["cell_bold"])
-                if holder else table_label(t, self.language)
-                for t, holder in zip(names, holders, strict=True)]]
-            # A heavier rule where a pause (lunch) falls between two slots.
-            pauses = [("LINEABOVE", (0, i + 1), (-1, i + 1), 1.6, colors.HexColor("#6f7a84"))
-                      for i in range(1, len(self.slots))
-                      if self.slots[i][0] > self.slots[i - 1][1]]
-            for i, (start, end) in enumerate(self.slots):
-                row: list[Any] = [Paragraph(self.t("{start}–{end}").format(
-                    start=self.time(start), end=self.time(end)), style["cell_bold"])]
-                for j in range(first, first + len(names)):
-                    pair = self.cells.get((i, j))
-                    # The first party in bold: two names that wrap must not run together.
-                    row.append([paragraph(pair[0], first_party), paragraph(pair[1],
-                                                                         style["small"])]
-                               if pair else "")
-                rows.append(row)
-            width = (self.frame_width - GRID_TIME_COLUMN) / len(names)
-            flow.append(table(rows, [GRID_TIME_COLUMN] + [width] * len(names), extra=pauses))
+        used = sorted({j for _i, j in self.cells}) or list(range(len(self.tables)))
+        count = len(self.cells)
+        note = translate_plural_in(self.language, "{n} meeting in this block.",
+                                   "{n} meetings in this block.", count).format(n=count)
+        idle = [table_label(self.tables[j], self.language)
+                for j in range(len(self.tables)) if j not in used]
+        if idle:
+            note += " " + translate_plural_in(
+                self.language, "No meeting at {tables}, which is left out.",
+                "No meeting at {tables}, which are left out.", len(idle)).format(
+                tables=", ".join(idle))
+        if self.proof:  # about every block, which the grid of one must say
+            note += " " + self.t("Whole mission: {proof}").format(proof=self.proof)
+        flow.append(paragraph(note, style["small"]))
+        sheets = []
+        for part in self.parts():
+            # The tables with a meeting in this part, in even groups of at most seven.
+            columns = [j for j in used if not self.cells
+                       or any((i, j) in self.cells for i in part)]
+            groups = -(-len(columns) // GRID_TABLES_PER_PAGE)
+            size = -(-len(columns) // groups) if groups else 0
+            sheets += [(columns[k:k + size], part) for k in range(0, len(columns), size or 1)]
+        for n, (columns, part) in enumerate(sheets):
+            job.step(n, len(sheets))
+            grid = self._grid(columns, part)
+            if n == 0:
+                flow.append(grid)
+            else:  # a new sheet (or what fits on this one) says which block it is
+                flow.append(KeepTogether([paragraph(self.block_title, style["h1"]), grid]))
             if job.first_page_only:
                 break
         return flow
+
+    def _grid(self, columns: list[int], part: range) -> Flowable:
+        style = styles()
+        width = (self.frame_width - GRID_TIME_COLUMN) / len(columns)
+        inner = width - 6  # the cell's padding
+        header: list[Any] = [self.t("Time")]
+        for j in columns:
+            name, holder = table_label(self.tables[j], self.language), self.holders[j]
+            header.append(fitted(f"{name}\n{holder}" if holder else name, style["cell_bold"],
+                                 inner))
+        rows: list[list[Any]] = [header]
+        for i in part:
+            start, end = self.slots[i]
+            row: list[Any] = [Paragraph(self.t("{start}–{end}").format(
+                start=self.time(start), end=self.time(end)), style["cell_bold"])]
+            for j in columns:
+                cell = self.cells.get((i, j))
+                if cell is None:
+                    row.append("")
+                    continue
+                # The first party in bold: two names that wrap must not run together.
+                row.append([fitted(cell.first, style["small"].clone("first_party",
+                                                                    fontName=SANS_BOLD), inner),
+                            fitted(cell.second, style["small"], inner),
+                            *([fitted(self.t("Interpreter: {name}").format(
+                                name=cell.interpreter), style["small"].clone(
+                                "interpreter", textColor=colors.HexColor("#4a5661"),
+                                fontName=SANS_ITALIC), inner)] if cell.interpreter else [])])
+            rows.append(row)
+        return table(rows, [GRID_TIME_COLUMN] + [width] * len(columns))
+
+
+@dataclass(frozen=True)
+class GridCell:
+    first: str
+    second: str
+    interpreter: str = ""
+
+
+def fitted(text: str, style: ParagraphStyle, width: float, smallest: float = 5.5) -> Flowable:
+    """``text`` as a paragraph whose longest word fits ``width``: the type shrinks (down to
+    ``smallest`` points) rather than breaking "Télécommunications" in the middle."""
+    longest = max((stringWidth(word, style.fontName, style.fontSize)
+                   for word in text.split()), default=0.0)
+    if longest > width:
+        size = max(smallest, style.fontSize * width / longest)
+        style = style.clone(f"{style.name}_fit", fontSize=size,
+                            leading=size * style.leading / style.fontSize)
+    return paragraph(text, style)

@@ -11,11 +11,28 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import UsageError
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 
 KINDS = ("badges", "itinerary", "programme", "programme-grid", "b2b-participant", "b2b-table",
          "b2b-grid", "rooming-list", "transfer-manifest", "arrivals-board", "directory")
 CATEGORIES = ("delegate", "host", "organiser", "speaker", "vip", "press", "staff")
+# The choosing options each kind reads; any other one given is refused, never ignored (an
+# organiser who asks for day 2's signs must not get every day's).
+USES = {
+    "badges": {"person", "category", "sort", "layout", "crop_marks"},
+    "itinerary": {"person", "category", "sort", "split_dir"},
+    "programme": set(),
+    "programme-grid": set(),
+    "b2b-participant": {"participant", "block", "day"},
+    "b2b-table": {"block", "day"},
+    "b2b-grid": {"block"},
+    "rooming-list": {"hotel"},
+    "transfer-manifest": {"transfer", "day"},
+    "arrivals-board": {"day"},
+    "directory": {"group_by"},
+}
+# Options with a default: refused only when changed.
+DEFAULTS = {"sort": "name", "layout": "a4-4", "group_by": "organization"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,6 +74,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def print_command(args: argparse.Namespace) -> int:
     from desktop.cli import open_mission
 
+    unused = [option for option in ("person", "category", "sort", "layout", "crop_marks",
+                                    "split_dir", "participant", "block", "hotel", "transfer",
+                                    "day", "group_by")
+              if option not in USES[args.kind]
+              and getattr(args, option) not in (None, DEFAULTS.get(option))]
+    if unused:
+        raise UsageError(_("{kind} does not use {options}.").format(
+            kind=args.kind, options=", ".join("--" + o.replace("_", "-") for o in unused)))
     if args.output is None and not (args.kind == "itinerary" and args.split_dir):
         raise UsageError(_("Say where to write the document with -o OUT.pdf."))
     with open_mission(args.mission, read_only=True) as mission, \
@@ -119,10 +144,12 @@ def _agenda_or_travel(session: Any, args: argparse.Namespace) -> Any:
         from desktop.reports import b2b_agendas
 
         if kind == "b2b-participant":
-            return b2b_agendas.ParticipantAgendas.from_session(session, args.participant,
-                                                               **options)
+            return b2b_agendas.ParticipantAgendas.from_session(
+                session, _participants(session, args.participant), block_id=args.block,
+                day=args.day, **options)
         if kind == "b2b-table":
-            return b2b_agendas.TableSigns.from_session(session, block_id=args.block, **options)
+            return b2b_agendas.TableSigns.from_session(session, block_id=args.block,
+                                                       day=args.day, **options)
         return b2b_agendas.MasterGrid.from_session(session, _one_block(session, args.block),
                                                    **options)
     from desktop.reports import travel_reports
@@ -145,9 +172,22 @@ def _one_block(session: Any, block_id: int | None) -> int:
         return block_id
     blocks = b2b_blocks(session)
     if len(blocks) != 1:
+        language = current_language()
         raise UsageError(_("Say which B2B block with --block ID ({choices}).").format(
-            choices=", ".join(f"{b.id}: {b.title}" for b in blocks) or _("there is none")))
+            choices=", ".join(f"{b.id}: {b.title_in(language)}" for b in blocks)
+            or _("there is none")))
     return blocks[0].id
+
+
+def _participants(session: Any, ids: list[int] | None) -> list[int] | None:
+    """The B2B participants asked for, each checked to exist."""
+    from desktop.db.models import B2BParticipant
+
+    for pid in ids or ():
+        if session.get(B2BParticipant, pid) is None:
+            raise UsageError(_("There is no B2B participant with the number {id}.").format(
+                id=pid))
+    return ids
 
 
 def _one_hotel(session: Any, hotel_id: int | None) -> int:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
 from desktop.exchange.exporter import select_attendees
-from desktop.reports.b2b_agendas import MasterGrid, ParticipantAgendas, TableSigns
+from desktop.reports.b2b_agendas import GridCell, MasterGrid, ParticipantAgendas, TableSigns
 from desktop.reports.directory import write_directory
 from desktop.reports.programme import Programme
 from desktop.reports.travel_reports import ArrivalsBoard, RoomingList, TransferManifests
@@ -64,11 +64,45 @@ def test_table_signs_give_one_page_per_table_with_who_meets_when(
     assert "Maroc Telecom — Nuvolo Systems" in pages[1]
 
 
+def test_signs_only_for_tables_in_use_and_a_hosts_sign_names_only_its_guests(
+        session: Session, sample: Sample) -> None:
+    from desktop.db.models import B2BParticipant, B2BTable, Meeting
+
+    atlas = session.get(B2BParticipant, session.get(Meeting, 1).participant_b_id)  # type: ignore
+    assert atlas is not None and atlas.name == "Atlas Offshore"
+    first = session.get(B2BTable, sample.table_1)
+    assert first is not None
+    first.participant_id = atlas.id  # Atlas keeps T1, where both its meetings are
+    session.add(B2BTable(session_id=sample.block, name="T3", position=3))  # nobody meets there
+    session.flush()
+    pages = pdf_text(TableSigns.from_session(session, block_id=sample.block,
+                                             language="fr").render())
+    assert len(pages) == 2 and not any("T3" in page for page in pages)
+    assert "Table réservée à Atlas Offshore" in " ".join(pages[0].split())
+    assert "Nuvolo Systems" in pages[0] and "— Atlas" not in pages[0]
+    assert "Maroc Telecom — Nuvolo Systems" in pages[1]  # a table nobody keeps
+
+
+def test_agendas_and_signs_of_one_day(session: Session, sample: Sample) -> None:
+    from datetime import date as day_of
+
+    agendas = ParticipantAgendas.from_session(session, [sample.nuvolo], language="en",
+                                              day=day_of(2007, 5, 16))
+    assert [a.rows for a in agendas.agendas] == [()]
+    agendas = ParticipantAgendas.from_session(session, [sample.nuvolo], language="en",
+                                              block_id=sample.block, day=day_of(2007, 5, 15))
+    assert len(agendas.agendas[0].rows) == 2
+    signs = TableSigns.from_session(session, day=day_of(2007, 5, 16), language="en")
+    assert signs.agendas == []
+    assert "No table has a meeting" in "\n".join(pdf_text(signs.render()))
+
+
 def test_the_master_grid_puts_both_parties_in_the_cell_of_their_slot_and_table(
         session: Session, sample: Sample) -> None:
     document = MasterGrid.from_session(session, sample.block, language="en")
-    assert document.cells[(0, 0)] == ("Nuvolo Systems", "Atlas Offshore")
-    assert document.cells[(2, 1)] == ("Maroc Telecom", "Nuvolo Systems")
+    assert document.cells[(0, 0)] == GridCell("Nuvolo Systems", "Atlas Offshore",
+                                              "Leila Bennani")
+    assert document.cells[(2, 1)] == GridCell("Maroc Telecom", "Nuvolo Systems")
     assert (1, 1) not in document.cells  # the cancelled meeting
     text = pdf_text(document.render())[0]
     assert "9:00 AM–9:30 AM" in text and "T1" in text and "T2" in text
@@ -152,9 +186,55 @@ def test_the_master_grid_names_who_keeps_a_table() -> None:
     slots = [(datetime(2007, 5, 15, 12, 20), datetime(2007, 5, 15, 12, 40)),
              (datetime(2007, 5, 15, 14, 0), datetime(2007, 5, 15, 14, 20))]
     grid = MasterGrid("B2B day 1 · Espace Anfa", slots, ["T1", "T2"],
-                      {(1, 1): ("Atlas Offshore", "Maroc Soft")}, holders=["Casa Data", ""],
-                      mission_name="Mission", language="en")
+                      {(0, 0): GridCell("Casa Data", "Rif Soft"),
+                       (1, 1): GridCell("Atlas Offshore", "Maroc Soft")},
+                      holders=["Casa Data", ""], mission_name="Mission", language="en")
     text = "\n".join(pdf_text(grid.render()))
     assert "B2B day 1 · Espace Anfa" in text
     assert text.index("T1") < text.index("Casa Data") < text.index("T2")
     assert "Atlas Offshore" in text and "Maroc Soft" in text
+
+
+def _day(rows: int, pause_after: int) -> list[tuple[datetime, datetime]]:
+    """``rows`` 20-minute slots from 09:00, with a lunch pause after ``pause_after``."""
+    slots, start = [], datetime(2007, 5, 15, 9)
+    for n in range(rows):
+        if n == pause_after:
+            start += timedelta(minutes=80)
+        slots.append((start, start + timedelta(minutes=20)))
+        start += timedelta(minutes=20)
+    return slots
+
+
+def test_each_sheet_of_the_master_grid_says_its_block_and_parts_are_not_cut_short() -> None:
+    """Twenty tables, 21 slots in two parts: each part of each group of tables comes under
+    the block's title, whole; tables without a meeting are named once, not drawn."""
+    slots = _day(21, 11)
+    tables = [f"Table {n}" for n in range(1, 21)]
+    cells = {(i, j): GridCell(f"Delegate {i}-{j}", f"Host {i}-{j}",
+                              "Zoë Haddad" if (i, j) == (0, 0) else "")
+             for i in range(21) for j in range(14)}
+    grid = MasterGrid("B2B meetings, day 1 (Casablanca) · Espace Anfa", slots, tables, cells,
+                      mission_name="Mission", language="en")
+    pages = pdf_text(grid.render())
+    assert len(pages) == 4  # 14 tables in use: 2 groups of 7, the morning, then the afternoon
+    for page in pages:
+        assert "B2B meetings, day 1 (Casablanca) · Espace Anfa" in page
+        assert "Table 15" not in page.replace("Table 15, Table 16", "")
+    assert "294 meetings in this block." in pages[0]
+    assert "No meeting at Table 15, Table 16, Table 17, Table 18, Table 19, Table 20, " \
+           "which are left out." in " ".join(pages[0].split())
+    assert "9:00 AM" in pages[0] and "2:00 PM–2:20 PM" not in pages[0]  # the morning only
+    assert "2:00 PM–2:20 PM" in pages[2] and "9:00 AM" not in pages[2]  # the afternoon after
+    assert "Table 14" in pages[1] and "Table 1\n" not in pages[1]
+    assert "Interpreter: Zoë Haddad" in " ".join(pages[0].split())
+
+
+def test_a_long_word_shrinks_rather_than_breaks() -> None:
+    from desktop.reports.b2b_agendas import fitted
+    from desktop.reports.base import styles
+
+    style = styles()["small"]
+    cell = fitted("Télécommunications Interprofessionnelles", style, 60)
+    assert cell.style.fontSize < style.fontSize  # type: ignore[attr-defined]
+    assert fitted("Atlas", style, 60).style.fontSize == style.fontSize  # type: ignore

@@ -80,3 +80,12 @@ def test_print_writes_each_kind_of_document_from_the_command_line(
     assert len(list((tmp_path / "all").glob("*.pdf"))) == 5
     assert main(["print", "arrivals-board", *common, "-o", str(tmp_path / "x.pdf")]) == 2
     assert "--day" in capsys.readouterr().err
+    # An option the kind does not read is refused, never silently ignored.
+    assert main(["print", "b2b-grid", *common, "-o", str(tmp_path / "x.pdf"),
+                 "--day", "16/05/2007", "--person", "1"]) == 2
+    assert "b2b-grid does not use --person, --day." in capsys.readouterr().err
+    assert main(["print", "b2b-table", *common, "-o", str(tmp_path / "day.pdf"),
+                 "--day", "15/05/2007"]) == 0
+    assert main(["print", "b2b-participant", *common, "-o", str(tmp_path / "x.pdf"),
+                 "--participant", "999"]) == 2
+    assert "no B2B participant with the number 999" in capsys.readouterr().err
