@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,7 +71,7 @@ from desktop.db.models import (
 )
 from desktop.db.models import Interpreter as InterpreterRow
 from desktop.errors import ConflictError, ValidationError
-from desktop.i18n import _, current_language
+from desktop.i18n import _, current_language, ngettext
 
 
 def pid(participant_id: int) -> str:
@@ -179,8 +180,7 @@ def export_problem(session: Session, *, keep_current: bool = False,
         elif _kept(meeting):
             specs.append(MeetingSpec(f"k{meeting.id}", (pid(key[0]), pid(key[1])),
                                      required=True, priority=1, slot=meeting.slot_id,
-                                     current=Place(meeting.slot_id,
-                                                   layout.name_of(meeting.table))))
+                                     current=_place(meeting, layout)))
     for (a, b), pair in sorted(pairs.items()):
         if not pair.requests:
             continue
@@ -221,6 +221,12 @@ def _held(layout: _Layout) -> dict[int, tuple[tuple[str, str | None], ...]]:
     return out
 
 
+def _place(meeting: Meeting, layout: _Layout) -> Place:
+    """Where a meeting is today, with its interpreter (which a re-plan keeps if it can)."""
+    return Place(meeting.slot_id, layout.name_of(meeting.table),
+                 f"i{meeting.interpreter_id}" if meeting.interpreter_id is not None else None)
+
+
 def _pair_spec(a: int, b: int, pair: _Pair, layout: _Layout) -> MeetingSpec:
     required = any(r.status == RequestStatus.ACCEPTED for r in pair.requests)
     priority = min(r.priority for r in pair.requests)
@@ -229,7 +235,7 @@ def _pair_spec(a: int, b: int, pair: _Pair, layout: _Layout) -> MeetingSpec:
     fixed = current = None
     if pair.meetings:
         meeting = pair.meetings[0]
-        current = Place(meeting.slot_id, layout.name_of(meeting.table))
+        current = _place(meeting, layout)
         if _kept(meeting):
             fixed, required = meeting.slot_id, True
     return MeetingSpec(pair_id(a, b), (pid(a), pid(b)), required=required, priority=priority,
@@ -255,8 +261,12 @@ class Move:
     pair: str
     before: str
     after: str
+    same_time: str = ""  # the slot, when only the table changes
 
     def describe(self) -> str:
+        if self.same_time:
+            return _("{pair}: at the same time ({when}), from {before} to {after}").format(
+                pair=self.pair, when=self.same_time, before=self.before, after=self.after)
         return _("{pair}: from {before} to {after}").format(pair=self.pair,
                                                             before=self.before,
                                                             after=self.after)
@@ -273,15 +283,29 @@ class StoreReport:
     removed: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    interpreters: list[str] = field(default_factory=list)  # meetings given another one
     replan: bool = False
 
     def lines(self) -> list[str]:
-        out = [_("{created} meetings created, {moved} moved, {same} unchanged, {removed} "
-                 "removed; {kept} locked or placed by hand left as they were.").format(
-            created=self.created, moved=len(self.moves), same=self.unchanged,
-            removed=len(self.removed), kept=self.untouched)]
+        moved, removed, other = len(self.moves), len(self.removed), len(self.interpreters)
+        counts = [ngettext("{n} meeting created", "{n} meetings created",
+                           self.created).format(n=self.created),
+                  ngettext("{n} moved", "{n} moved", moved).format(n=moved),
+                  ngettext("{n} unchanged", "{n} unchanged",
+                           self.unchanged).format(n=self.unchanged),
+                  ngettext("{n} removed", "{n} removed", removed).format(n=removed)]
+        if other:
+            counts.append(ngettext("{n} with another interpreter",
+                                   "{n} with another interpreter", other).format(n=other))
+        out = [_("{counts}; {kept}.").format(
+            counts=", ".join(counts),
+            kept=ngettext("{n} locked or placed by hand left as it was",
+                          "{n} locked or placed by hand left as they were",
+                          self.untouched).format(n=self.untouched))]
         if self.replan:
+            # In time order, as the organiser will tell the people concerned.
             out += [_("Moved: {what}").format(what=m.describe()) for m in self.moves]
+        out += [_("Interpreter: {what}").format(what=i) for i in self.interpreters]
         out += [_("Removed: {what}").format(what=r) for r in self.removed]
         out += [_("Not placed: {what}").format(what=u) for u in self.unplaced]
         out += [_("Note: {what}").format(what=n) for n in self.notes]
@@ -340,10 +364,14 @@ def store_schedule(session: Session, instance: Instance, schedule: Schedule, *,
             wanted[placed_pair] = (placed.slot, placed.table, placed.interpreter)
     seats = _seat(layout, slots, wanted, kept, names, report)
     reasons = {u.id: u.reason for u in schedule.unscheduled}
+    declined = {(min(r.requester_id, r.target_id), max(r.requester_id, r.target_id))
+                for r in session.scalars(select(MeetingRequest).where(
+                    MeetingRequest.status == RequestStatus.DECLINED))}
     for key, meeting in auto.items():
         if key not in seats:
             why = reasons.get(pair_id(*key)) or (
-                _("no table free for it") if key in wanted else _("no longer requested"))
+                _("no table free for it") if key in wanted else _("the request was declined")
+                if key in declined else _("no longer requested"))
             report.removed.append(_("{pair} ({why})").format(pair=_pair_names(meeting),
                                                              why=why))
             session.delete(meeting)
@@ -371,23 +399,60 @@ def store_schedule(session: Session, instance: Instance, schedule: Schedule, *,
                                 request_id=requests.get(seat_pair), origin=MeetingOrigin.AUTO))
             report.created += 1
         elif present.id in statuses:
-            before = _place_text(present.slot, present.table)
-            if present.slot_id != slot_id or present.table_id != table_id:
-                report.moves.append(Move(present.id, _pair_names(present), before,
+            if present.slot_id == slot_id and present.table_id != table_id:
+                report.moves.append(Move(present.id, _pair_names(present),
+                                         table_label(present.table.name),
+                                         table_label(tables[table_id].name),
+                                         same_time=slot_label(present.slot)))
+            elif present.slot_id != slot_id:
+                report.moves.append(Move(present.id, _pair_names(present),
+                                         _place_text(present.slot, present.table),
                                          _place_text(slots[slot_id], tables[table_id])))
             else:
                 report.unchanged += 1
+            if present.interpreter_id != interpreter_id:
+                report.interpreters.append(_("{pair}: {before} → {after}").format(
+                    pair=_pair_names(present), before=_interpreter_name(
+                        session, present.interpreter_id), after=_interpreter_name(
+                        session, interpreter_id)))
             present.slot_id, present.table_id = slot_id, table_id
             present.interpreter_id = interpreter_id
             present.status = statuses[present.id]
         else:
             report.unchanged += 1
     session.flush()
+    report.moves.sort(key=lambda move: (_slot_start(session, move.meeting_id), move.pair))
+    report.notes += _kept_problems(session, kept)
     from desktop.b2b.runs import record_run  # runs reads the problem through this module
 
     record_run(session, mission_counts(instance, schedule), replan=replan,
                max_break_spread=instance.options.max_break_spread)
     return report
+
+
+def _interpreter_name(session: Session, interpreter_id: int | None) -> str:
+    if interpreter_id is None:
+        return _("no interpreter")
+    row = session.get(InterpreterRow, interpreter_id)
+    return row.name if row is not None else "?"
+
+
+def _slot_start(session: Session, meeting_id: int) -> datetime:
+    meeting = session.get(Meeting, meeting_id)
+    return meeting.slot.starts_at if meeting is not None else datetime.max
+
+
+def _kept_problems(session: Session, kept: list[Meeting]) -> list[str]:
+    """What is wrong now with the meetings locked or placed by hand, which the scheduler
+    leaves where they are: the organiser decides, but must be told."""
+    from desktop.b2b.checks import meeting_problems
+
+    if not kept:
+        return []
+    found = meeting_problems(session, kept)
+    return [_("{pair} is kept where it was placed by hand, but: {problem}").format(
+        pair=_pair_names(meeting), problem=finding.message)
+        for meeting in kept for finding in found.get(meeting.id, [])]
 
 
 def _pair_names(meeting: Meeting) -> str:

@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 
 from desktop.b2b.greedy import Indexed, index
 from desktop.b2b.instance import Instance, Slot
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 def when_slots(inst: Instance, ids: list[int] | set[int] | frozenset[int]) -> str:
@@ -119,6 +119,12 @@ def meeting_reason(inst: Instance, ix: Indexed, m: int) -> str | None:
                      "each").format(a=pa.name, b=pb.name)
         return _("{a} and {b} share no language and no able interpreter is free when they "
                  "both are").format(a=pa.name, b=pb.name)
+    if ix.holds:
+        pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
+        if all(a in ix.holds[pos[sid]] and b in ix.holds[pos[sid]] for sid in common):
+            return _("{a} and {b} each keep a table of their own whenever both are free "
+                     "({when}), and a meeting sits at one table").format(
+                a=pa.name, b=pb.name, when=when_slots(inst, common))
     return _("no slot satisfies all the meeting's conditions")
 
 
@@ -243,7 +249,18 @@ def optional_reason(inst: Instance, ix: Indexed, m: int) -> str:
     why = meeting_reason(inst, ix, m)
     if why:
         return why
+    for p in ix.parts[m]:
+        cap = ix.cap[p]
+        if cap is not None and cap < len(ix.of_participant[p]):
+            person = inst.participants[p]
+            if cap == 0:
+                return _("{who} takes no meetings (its limit is 0)").format(who=person.name)
+            return ngettext("{who} takes at most {cap} meeting, and more are asked of it; "
+                            "this one, priority {p}, is among those left out",
+                            "{who} takes at most {cap} meetings, and more are asked of it; "
+                            "this one, priority {p}, is among those left out", cap).format(
+                who=person.name, cap=cap, p=ix.priority[m])
     if not ix.required[m]:
-        return _("optional (priority {p}): placing it would cost a meeting of the same or a "
-                 "higher priority").format(p=ix.priority[m])
+        return _("a wish of priority {p}, left out: placing it would cost a meeting of the "
+                 "same or a higher priority").format(p=ix.priority[m])
     return _("no room once the other required meetings were placed")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from desktop.b2b.instance import Instance, PlacedMeeting, Schedule, Unscheduled
 from desktop.i18n import _
@@ -43,6 +44,10 @@ class Indexed:
     free_cap: list[int] | None = None
     # The tables usable in each slot: all of them less those closed there.
     places: list[int] = field(default_factory=list)
+
+    @cached_property
+    def interpreter_index(self) -> dict[str, int]:
+        return {it.id: i for i, it in enumerate(self.inst.interpreters)}
 
     def shared(self, m: int, s: int) -> bool:
         """Whether meeting ``m`` in slot ``s`` takes one of the tables nobody holds."""
@@ -139,12 +144,19 @@ def _seatable(held: dict[int, str], a: int, b: int, pin: str | None) -> bool:
     return pin is None or pin not in held.values()
 
 
-def _match_interpreters(ix: Indexed, meetings: list[int], s: int) -> dict[int, int] | None:
-    """Interpreter per meeting in slot ``s`` (bipartite matching), or None if impossible."""
+def _match_interpreters(ix: Indexed, meetings: list[int], s: int,
+                        prefer: dict[int, int] | None = None) -> dict[int, int] | None:
+    """Interpreter per meeting in slot ``s`` (bipartite matching), or None if impossible.
+    A meeting tries its ``prefer`` interpreter first (the one it has today), and the meetings
+    with one are matched first, so that no interpreter's day changes without need."""
     owner: dict[int, int] = {}
+    prefer = prefer or {}
 
     def augment(m: int, seen: set[int]) -> bool:
-        for i in ix.interp_ok[m]:
+        first = prefer.get(m)
+        able = ix.interp_ok[m] if first is None or first not in ix.interp_ok[m] \
+            else [first, *(i for i in ix.interp_ok[m] if i != first)]
+        for i in able:
             if s not in ix.interp_free[i] or i in seen:
                 continue
             seen.add(i)
@@ -153,10 +165,22 @@ def _match_interpreters(ix: Indexed, meetings: list[int], s: int) -> dict[int, i
                 return True
         return False
 
-    for m in meetings:
+    for m in sorted(meetings, key=lambda m: m not in prefer):
         if not augment(m, set()):
             return None
     return {m: i for i, m in owner.items()}
+
+
+def _current_interpreters(ix: Indexed, ms: list[int], slot_id: int) -> dict[int, int]:
+    """The interpreter (index) each of ``ms`` has today, if it stays in its slot."""
+    out: dict[int, int] = {}
+    for m in ms:
+        cur = ix.inst.meetings[m].current
+        if cur is not None and cur.interpreter and cur.slot == slot_id:
+            index_of = ix.interpreter_index.get(cur.interpreter)
+            if index_of is not None:
+                out[m] = index_of
+    return out
 
 
 def assign_places(ix: Indexed, slot_of: dict[int, int]) -> list[PlacedMeeting] | None:
@@ -190,7 +214,8 @@ def assign_places(ix: Indexed, slot_of: dict[int, int]) -> list[PlacedMeeting] |
                 if not free:
                     return None
                 table_of[m] = free.pop(0)
-        interp = _match_interpreters(ix, [m for m in ms if ix.interp_need[m]], s)
+        interp = _match_interpreters(ix, [m for m in ms if ix.interp_need[m]], s,
+                                     _current_interpreters(ix, ms, sid))
         if interp is None:
             return None
         for m in ms:
@@ -222,12 +247,14 @@ def count_breaks(ix: Indexed, slot_of: dict[int, int]) -> list[int]:
 
 def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
                  fixed: dict[int, int] | None = None,
-                 reserved: set[tuple[int, str]] | None = None) -> dict[int, int]:
+                 reserved: set[tuple[int, str]] | None = None,
+                 prefer: dict[int, int] | None = None) -> dict[int, int]:
     """First-fit: each meeting in the first slot where everything is still free.
 
     ``fixed`` meetings are placed first where they are (the caller vouches that they fit
     together) and never dropped; ``reserved`` (slot, table) pairs stay free of pinned meetings,
-    so that a meeting kept at its table keeps it.
+    so that a meeting kept at its table keeps it. A meeting with a ``prefer`` slot tries that
+    one first (re-planning: its own time, at whichever table is free).
     """
     busy: set[tuple[int, int]] = set()
     load = [0] * ix.n_slots
@@ -259,7 +286,10 @@ def greedy_slots(ix: Indexed, order: list[int] | None = None, *,
         if any(ix.cap[p] is not None and count[p] >= ix.cap[p] for p in (a, b)):  # type: ignore
             continue
         earliest = max((slot_of[x] + 1 for x in ix.after[m] if x in slot_of), default=0)
-        for s in ix.domain[m]:
+        slots = ix.domain[m]
+        if prefer and m in prefer:
+            slots = [prefer[m], *(s for s in slots if s != prefer[m])]
+        for s in slots:
             if s < earliest or (a, s) in busy or (b, s) in busy or \
                     ix.over(m, s, load[s], free_load[s]):
                 continue

@@ -8,7 +8,8 @@ Beyond the base format, a slot may list ``held`` tables, ``{"T3": "p7"}``: in th
 meetings are at T3 and no other meeting is, even when p7 has none (a host's stand). A table
 held by ``null`` is closed in that slot: no meeting sits there (a block with fewer tables than
 the list). A participant's ``table`` says where all its meetings are; it does not keep others
-off it.
+off it. A meeting's ``current`` place may name its ``interpreter``, which a re-plan keeps
+where it can.
 """
 
 from __future__ import annotations
@@ -66,10 +67,11 @@ class Interpreter:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a meeting is held today (``meetings[].current``)."""
+    """Where a meeting is held today (``meetings[].current``), and with which interpreter."""
 
     slot: int
     table: str | None = None
+    interpreter: str | None = None  # kept where it can be: an interpreter's day stays theirs
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ _PARTICIPANT_FIELDS = frozenset({"id", "name", "unavailable", "table", "max_meet
 _INTERPRETER_FIELDS = frozenset({"id", "name", "languages", "unavailable"})
 _MEETING_FIELDS = frozenset({"id", "participants", "required", "priority", "session", "slot",
                              "after", "current"})
-_PLACE_FIELDS = frozenset({"slot", "table"})
+_PLACE_FIELDS = frozenset({"slot", "table", "interpreter"})
 _OPTION_FIELDS = frozenset({"max_break_spread", "time_limit_s", "keep_current"})
 
 
@@ -328,7 +330,8 @@ def parse_instance(data: Any, *, file: str | None = None) -> Instance:
         if iid is not None:
             interpreters.append(Interpreter(iid, iname or iid, langs_i, unavailable))
 
-    meetings = _parse_meetings(r, data, slot_ids, sessions, pids, set(tables))
+    meetings = _parse_meetings(r, data, slot_ids, sessions, pids, set(tables),
+                               {it.id for it in interpreters})
     options = _parse_options(r, data)
     r.raise_if_any()
     return Instance(name or "", tuple(slots), tuple(tables), tuple(participants),
@@ -392,7 +395,7 @@ def _with_held(r: _Reader, slots: list[Slot], raw: dict[int, tuple[str, dict[str
 
 
 def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessions: set[str],
-                    pids: set[str], tables: set[str]) -> list[MeetingSpec]:
+                    pids: set[str], tables: set[str], interpreters: set[str]) -> list[MeetingSpec]:
     meetings: list[MeetingSpec] = []
     seen: set[Any] = set()
     raw = _objects(r, data, "meetings")
@@ -432,8 +435,13 @@ def _parse_meetings(r: _Reader, data: dict[str, Any], slot_ids: set[int], sessio
                 r.fail(path + ".current.slot", _("{value} is not a slot id").format(value=cslot))
             if ctable is not None and ctable not in tables and "tables" in data:
                 r.fail(path + ".current.table", _("{table} is not a table").format(table=ctable))
+            cinterp = r.get(cur, "interpreter", path + ".current", str, default=None,
+                            nullable=True)
+            if cinterp is not None and cinterp not in interpreters:
+                r.fail(path + ".current.interpreter", _("{value} is not an interpreter").format(
+                    value=cinterp))
             if cslot is not None:
-                current = Place(cslot, ctable)
+                current = Place(cslot, ctable, cinterp)
         if mid is not None and len(who) == 2:
             meetings.append(MeetingSpec(mid, (who[0], who[1]), bool(required), priority or 1,
                                         session, slot, tuple(after), current))
@@ -536,7 +544,9 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
             {"id": m.id, "participants": list(m.participants), "required": m.required,
              "priority": m.priority, "session": m.session, "slot": m.slot,
              "after": list(m.after),
-             "current": ({"slot": m.current.slot, "table": m.current.table}
+             "current": ({"slot": m.current.slot, "table": m.current.table,
+                          **({"interpreter": m.current.interpreter}
+                             if m.current.interpreter else {})}
                          if m.current else None)}
             for m in inst.meetings],
         "options": {"max_break_spread": inst.options.max_break_spread,

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from desktop.b2b.greedy import Indexed, count_breaks, index
 from desktop.b2b.instance import Instance
-from desktop.b2b.replan import keep_options
+from desktop.b2b.replan import current_slots, keep_options
 
 SAT_SOLVER = "cd19"  # CaDiCaL 1.9.5: measured the fastest oracle for RC2 on these models
 # CaDiCaL's own "sat" configuration, for the search down from a schedule (every call but the
@@ -59,6 +59,7 @@ class Count:
     value: int
     exact: bool
     kept: bool = False  # count meetings kept at their current slot and table, not just held
+    timed: bool = False  # count meetings kept at their current slot, at whichever table
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,9 @@ class Encoder:
         forced = 0
         if count.kept:
             lits = self._kept(count.meetings)
+        elif count.timed:
+            lits = [self.x[m, s] for m, s in current_slots(self.ix, count.meetings).items()
+                    if (m, s) in self.x]
         else:
             for m in count.meetings:
                 held = self.sched.get(m, 0)
@@ -199,7 +203,7 @@ class Encoder:
                 elif held:
                     lits.append(held)
         target = count.value - forced
-        if not count.kept:
+        if not count.kept and not count.timed:
             self.held_min += max(0, target)
         if count.exact:
             self.exactly(lits, target)

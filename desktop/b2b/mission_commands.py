@@ -10,6 +10,7 @@ raise :class:`~desktop.errors.UsageError` (exit 2) for bad options.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -283,7 +284,8 @@ def schedule_command(args: argparse.Namespace) -> int:
     with open_mission(args.mission) as mission:
         with mission.transaction() as session:
             instance = problem(session)
-        print(describe_instance(instance), file=sys.stderr)
+        if not args.quiet:
+            print(describe_instance(instance), file=sys.stderr)
         stop = threading.Event()
         try:
             schedule = solve(instance, time_limit_s=args.time_limit,
@@ -291,17 +293,20 @@ def schedule_command(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             stop.set()
             raise
-        print(mission_counts(instance, schedule).summary())
         if schedule.status == "infeasible":
+            # The partial schedule's counts would read as a result: only why, and that
+            # nothing changed.
             left_out = left_out_required(instance, schedule)
             for line in left_out:
                 print(line)
             if not left_out:
-                print(_("No complete schedule was found in {secs:.0f} s; try a longer "
+                print(_("No complete schedule was found in {secs} s; try a longer "
                         "--time-limit or a larger --max-break-spread.").format(
-                    secs=args.time_limit))
+                    secs=format_seconds(args.time_limit)))
             print(_("Nothing was stored."))
             return 1
+        # What moved is the stored report's to say (a locked meeting never moves).
+        print(dataclasses.replace(mission_counts(instance, schedule), moved=None).summary())
         with mission.transaction() as session:
             if problem(session) != instance:
                 raise ConflictError(_("The mission changed while the meetings were being "

@@ -51,7 +51,7 @@ class BusyRelaxation:
             else:
                 held.append(md.new_bool_var(f"h{m}"))
         for count in counts:
-            if count.kept:
+            if count.kept or count.timed:
                 continue  # meetings kept in place: a relaxation may forget it
             total = sum(held[m] for m in count.meetings)
             md.add(total == count.value if count.exact else total >= count.value)

@@ -45,6 +45,18 @@ def keep_options(ix: Indexed, meetings: Iterable[int]
     return slot_of, places
 
 
+def current_slots(ix: Indexed, meetings: Iterable[int] | None = None) -> dict[int, int]:
+    """The slot each meeting (of ``meetings``, default all) is held in today, where it may
+    still be held: a meeting that keeps it keeps its time, whatever its table."""
+    pos = {sid: i for i, sid in enumerate(ix.slot_ids)}
+    out: dict[int, int] = {}
+    for m in range(len(ix.parts)) if meetings is None else meetings:
+        cur = ix.inst.meetings[m].current
+        if cur is not None and cur.slot in pos and pos[cur.slot] in ix.domain[m]:
+            out[m] = pos[cur.slot]
+    return out
+
+
 def kept_places(ix: Indexed) -> tuple[dict[int, int], set[tuple[int, str]]]:
     """Meetings that can stay where they are (slot per meeting) and the tables they hold.
 
@@ -102,12 +114,18 @@ def kept_places(ix: Indexed) -> tuple[dict[int, int], set[tuple[int, str]]]:
 def keep_start(ix: Indexed) -> dict[int, int]:
     """Every meeting that can stay where it is, the others placed first fit around them.
 
-    A meeting that first fit cannot place (its two participants busy in every slot it may
-    use) takes the slot of one meeting that blocks it, and that one moves on: two moves, where
-    re-placing all of one participant's day would cost many more.
+    A meeting that lost its place tries its own time first. A meeting that first fit cannot
+    place (its two participants busy in every slot it may use) takes the slot of one meeting
+    that blocks it, and that one moves on: two moves, where re-placing all of one
+    participant's day would cost many more.
     """
     kept, tables = kept_places(ix)
-    out = greedy_slots(ix, fixed=kept, reserved=tables)
+    # A meeting that lost its table keeps its time at another one where it can, before any
+    # new meeting takes the room: its people keep their agenda.
+    prefer = current_slots(ix)
+    order = sorted(range(len(ix.parts)), key=lambda m: (not ix.required[m], ix.priority[m],
+                                                        m not in prefer, len(ix.domain[m])))
+    out = greedy_slots(ix, order, fixed=kept, reserved=tables, prefer=prefer)
     table_at = {m: t for m, s in kept.items() for (s2, t) in tables if s2 == s
                 and _holds(ix, m, t)}
     for m in sorted(set(range(len(ix.parts))) - set(out),

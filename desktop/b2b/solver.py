@@ -44,7 +44,7 @@ from desktop.b2b.localsearch import SlotSearch
 from desktop.b2b.maxsat import Count, Prover, Task, spread_proof_holds
 from desktop.b2b.model import ScheduleModel
 from desktop.b2b.parity import parity_bound
-from desktop.b2b.replan import keep_options, keep_start
+from desktop.b2b.replan import current_slots, keep_options, keep_start
 from desktop.i18n import _
 
 StopFlag = threading.Event | Callable[[], bool] | None
@@ -215,7 +215,7 @@ class _Run:
                 self._rank(slot_of) <= self._rank(self.best):
             return
         if moves_only and self.best is not None and \
-                (self.moved(slot_of) or 0) > (self.moved(self.best) or 0):
+                self.moves(slot_of) > self.moves(self.best):
             return
         self.best = dict(slot_of)
         if self.on_progress is not None:
@@ -241,16 +241,22 @@ class _Run:
     def moved(self, slot_of: dict[int, int]) -> int | None:
         if not any(m.current for m in self.inst.meetings):
             return None
+        return sum(self.moves(slot_of))
+
+    def moves(self, slot_of: dict[int, int]) -> tuple[int, int]:
+        """Meetings taken from their time (or dropped), then meetings kept at their time but
+        at another table: the first weighs more, as in the "fewest moved" stage."""
         placed = {p.id: p for p in assign_places(self.ix, slot_of) or []}
-        n = 0
+        timed = tabled = 0
         for m in self.inst.meetings:
             if m.current is None:
                 continue
             p = placed.get(m.id)
-            if p is None or p.slot != m.current.slot or (
-                    m.current.table is not None and p.table != m.current.table):
-                n += 1
-        return n
+            if p is None or p.slot != m.current.slot:
+                timed += 1
+            elif m.current.table is not None and p.table != m.current.table:
+                tabled += 1
+        return timed, tabled
 
     # -- one CP-SAT solve
     def run_stage(self, model: ScheduleModel, share: float, *, core: bool = False,
@@ -311,9 +317,12 @@ class _Run:
         ix = self.ix
         out: list[tuple[str, Any, bool, list[int] | None]] = []
         if self.inst.options.keep_current:
-            kept = self._keep_vars(model)
-            if kept:
-                out.append((_("keeping meetings in place"), sum(kept), True, None))
+            timed, kept = self._keep_vars(model)
+            if timed or kept:
+                # A meeting kept at its time counts above any number kept at their tables:
+                # another table at the same hour beats a new hour for the people meeting.
+                out.append((_("keeping meetings in place"),
+                            self.keep_weight * sum(timed) + sum(kept), True, None))
         for prio in (1, 2, 3):
             opt = [m for m in range(len(ix.parts))
                    if not ix.required[m] and ix.priority[m] == prio and ix.domain[m]]
@@ -323,8 +332,14 @@ class _Run:
         out.append((_("reducing breaks"), model.total_breaks, False, None))
         return out
 
-    def _keep_vars(self, model: ScheduleModel) -> list[Any]:
-        """One literal per meeting that stays at its current slot and table."""
+    @property
+    def keep_weight(self) -> int:
+        """What one meeting kept at its time weighs against those kept at their tables."""
+        return len(self.inst.meetings) + 1
+
+    def _keep_vars(self, model: ScheduleModel) -> tuple[list[Any], list[Any]]:
+        """Literals of the meetings that stay at their current time (slot), and of those
+        that stay at their current slot and table."""
         md = model.md
         slot_of, places = keep_options(self.ix, range(len(self.inst.meetings)))
         keep: dict[int, Any] = {}
@@ -333,7 +348,8 @@ class _Run:
             md.add_implication(keep[m], model.x[m, s])
         for (s, _table), (ms, pinned) in places.items():
             md.add(sum(keep[m] for m in ms) + sum(model.x[m, s] for m in pinned) <= 1)
-        return list(keep.values())
+        timed = [model.x[m, s] for m, s in current_slots(self.ix).items()]
+        return timed, list(keep.values())
 
     def solve(self) -> Schedule:
         try:
@@ -512,9 +528,13 @@ class _Run:
         """Record what a stage before the break stage fixed, for the MaxSAT child."""
         assert out.value is not None
         exact = out.status == "OPTIMAL"
-        if wishes is None:  # meetings kept in place
+        if wishes is None:  # meetings kept in place: at their time, then at their table too
             current = tuple(m for m, spec in enumerate(self.inst.meetings) if spec.current)
-            self.counts.append(Count(current, out.value, exact, kept=True))
+            timed, kept = divmod(out.value, self.keep_weight)
+            # Unproved, "at least as good" is held as at least as many of each: never looser
+            # than the lexicographic floor, so no schedule that moves more gets through.
+            self.counts.append(Count(current, timed, exact, timed=True))
+            self.counts.append(Count(current, kept, exact, kept=True))
         else:
             self.counts.append(Count(tuple(wishes), out.value, exact))
 

@@ -93,7 +93,7 @@ def test_a_schedule_that_cannot_be_written_leaves_the_old_one_whole(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(instance.Path, "write_text", full_disk)
-    with pytest.raises(MissionDeskError, match=r"s\.json: cannot be written: No space left"):
+    with pytest.raises(MissionDeskError, match=r"s\.json: cannot be written: the disk is full"):
         _run(["b2b", "solve", str(problem), "-o", str(out), "--quiet"])
     monkeypatch.undo()
     assert out.read_text() == "the previous schedule"

@@ -151,3 +151,28 @@ def test_meetings_kept_out_by_one_absence_are_told_together(
         "2 of the 2 required meetings cannot be placed:",
         "A Company is unavailable in every slot. Left out: the meetings of A Company with "
         "B Company, C Company."]
+
+
+def test_two_hosts_at_their_own_tables_cannot_meet(data: Callable[..., dict[str, Any]]) -> None:
+    doc = data(slots=3, tables=3, meetings=[("A", "B")])
+    for slot in doc["slots"]:
+        slot["held"] = {"T1": "A", "T2": "B"}
+    assert _reasons(_solve(doc))["m1"].startswith(
+        "A Company and B Company each keep a table of their own whenever both are free (")
+
+
+def test_a_wish_left_out_by_a_participants_limit_says_so(
+        data: Callable[..., dict[str, Any]]) -> None:
+    from desktop.b2b.explain import optional_reason
+    from desktop.b2b.greedy import index
+
+    doc = data(slots=3, meetings=[{"participants": ["A", "B"], "required": False},
+                                  {"participants": ["A", "C"], "required": False}])
+    doc["participants"][0]["max_meetings"] = 0
+    inst = parse_instance(doc)
+    assert optional_reason(inst, index(inst), 0) == "A Company takes no meetings (its limit is 0)"
+    doc["participants"][0]["max_meetings"] = 1
+    inst = parse_instance(doc)
+    assert optional_reason(inst, index(inst), 1) == (
+        "A Company takes at most 1 meeting, and more are asked of it; this one, priority 1, "
+        "is among those left out")

@@ -140,3 +140,17 @@ def test_unreadable_files(tmp_path: Path) -> None:
         load_instance(path)
     with pytest.raises(ValidationError, match="cannot be read"):
         load_schedule(tmp_path / "missing.json")
+
+
+def test_a_current_interpreter_round_trips_and_is_checked(data: Callable[..., dict[str, Any]],
+                                                          tmp_path: Path) -> None:
+    doc = data(slots=2, meetings=[("A", "B")])
+    doc["interpreters"] = [{"id": "i1", "name": "Zoë", "languages": ["en", "fr"],
+                            "unavailable": []}]
+    doc["meetings"][0]["current"] = {"slot": 1, "table": "T1", "interpreter": "i1"}
+    inst = parse_instance(doc)
+    path = tmp_path / "current.json"
+    dump_instance(inst, path)
+    assert load_instance(path) == inst
+    doc["meetings"][0]["current"]["interpreter"] = "i9"
+    assert _fields(doc) == {"meetings[0].current.interpreter"}

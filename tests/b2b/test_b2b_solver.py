@@ -306,6 +306,46 @@ def test_keep_current_moves_the_fewest(data: Callable[..., dict[str, Any]]) -> N
     assert check(inst, sched) == []
 
 
+def test_a_meeting_that_loses_its_table_keeps_its_time(data: Callable[..., dict[str, Any]]
+                                                       ) -> None:
+    """T1 becomes A's own table: C–D, which sat there, goes to T2 at the same time, not to
+    another slot, although moving it in time would change as few meetings. The first
+    schedule, before any search, does the same."""
+    doc = data(slots=3, tables=2, people=("A", "B", "C", "D", "E", "F"),
+               meetings=[("A", "B"), ("C", "D"), ("E", "F")], keep_current=True)
+    for m, (slot, table) in zip(doc["meetings"], [(1, "T2"), (2, "T1"), (3, "T1")],
+                                strict=True):
+        m["current"] = {"slot": slot, "table": table}
+    for slot in doc["slots"]:
+        slot["held"] = {"T1": "A"}
+    inst = parse_instance(doc)
+    for stop in (None, lambda: True):
+        sched = solve(inst, time_limit_s=5, stop=stop)
+        where = {m.id: (m.slot, m.table) for m in sched.meetings}
+        assert where["m2"] == (2, "T2") and where["m3"] == (3, "T2"), where
+        assert where["m1"] == (1, "T1")  # A's meetings sit at its own table
+        assert check(inst, sched) == []
+
+
+def test_a_replan_keeps_each_meeting_with_its_interpreter(data: Callable[..., dict[str, Any]]
+                                                          ) -> None:
+    """Two interpreters could serve either meeting: each keeps the one it has today, although
+    the first able interpreter would otherwise go to the first meeting."""
+    doc = data(slots=2, tables=2, people=("A", "B", "C", "D"),
+               meetings=[("A", "B"), ("C", "D")], keep_current=True)
+    for p, langs in zip(doc["participants"], (["en"], ["fr"], ["en"], ["fr"]), strict=True):
+        p["languages"] = langs
+    doc["interpreters"] = [{"id": f"i{n}", "name": f"Interpreter {n}", "languages": ["en", "fr"],
+                            "unavailable": []} for n in (1, 2)]
+    doc["meetings"][0]["current"] = {"slot": 1, "table": "T1", "interpreter": "i2"}
+    doc["meetings"][1]["current"] = {"slot": 1, "table": "T2", "interpreter": "i1"}
+    inst = parse_instance(doc)
+    assert inst.meetings[0].current == Place(1, "T1", "i2")
+    sched = solve(inst, time_limit_s=5)
+    assert {m.id: m.interpreter for m in sched.meetings} == {"m1": "i2", "m2": "i1"}
+    assert sched.moved == 0 and check(inst, sched) == []
+
+
 def test_keep_current_stopped_at_once_moves_only_what_had_to_move() -> None:
     inst = generate(6, "normal", spread=None)
     base = greedy(inst)

@@ -184,6 +184,30 @@ def test_a_replan_keeps_what_it_can_and_says_what_moved(session: Session,
                for line in report.lines())
 
 
+def test_a_replan_tells_a_change_of_table_and_keeps_the_time(session: Session,
+                                                             forum: Forum) -> None:
+    instance = export_problem(session, time_limit_s=5)
+    store_schedule(session, instance, solve(instance, time_limit_s=5))
+    at_first = session.scalars(select(Meeting).where(
+        Meeting.table_id == forum.tables[0].id)).all()
+    assert at_first
+    rif = team(session, "Rif Data", Side.HOST, ["fr"])  # a new host, with no meeting yet,
+    assign_table(session, forum.tables[0].id, rif.id)  # keeps T1 from now on
+    replan = export_problem(session, keep_current=True, time_limit_s=5)
+    before = {m.id: m.slot_id for m in at_first}
+    crowded = {m.slot_id for m in session.scalars(select(Meeting)).all()
+               if m.table_id != forum.tables[0].id}  # T2 taken then: the time must change
+    report = store_schedule(session, replan, solve(replan, time_limit_s=5), replan=True)
+    assert any(before[m.id] not in crowded for m in at_first)
+    for meeting in at_first:
+        assert meeting.table_id != forum.tables[0].id
+        if before[meeting.id] not in crowded:
+            assert meeting.slot_id == before[meeting.id]
+    moved = [line for line in report.lines() if line.startswith("Moved: ")]
+    assert any("at the same time" in line for line in moved), moved
+    assert report.lines()[0].startswith("0 meetings created, ")
+
+
 def test_locked_and_manual_meetings_are_left_alone(session: Session, forum: Forum) -> None:
     p = forum.p
     locked = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[2].id,
@@ -194,6 +218,23 @@ def test_locked_and_manual_meetings_are_left_alone(session: Session, forum: Foru
     assert (locked.slot_id, locked.table_id) == (forum.slots[2].id, forum.tables[1].id)
     assert report.untouched == 1
     assert report.created == 2
+
+
+def test_a_kept_meeting_that_a_change_made_impossible_is_told(session: Session,
+                                                             forum: Forum) -> None:
+    p = forum.p
+    locked = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[2].id,
+                            forum.tables[1].id, origin=MeetingOrigin.AUTO)
+    lock_meeting(session, locked.id)
+    set_unavailable(session, p["atlas"].id, forum.slots[2].id, "flight late")
+    instance = export_problem(session, time_limit_s=5)
+    report = store_schedule(session, instance, solve(instance, time_limit_s=5))
+    assert (locked.slot_id, locked.table_id) == (forum.slots[2].id, forum.tables[1].id)
+    notes = [line for line in report.lines() if line.startswith("Note: ")]
+    assert any("Atlas Offshore – Maroc Soft is kept where it was placed by hand, but: "
+               "Atlas Offshore cannot attend" in line and "flight late" in line
+               for line in notes), notes
+    assert "; 1 locked or placed by hand left as it was." in report.lines()[0]
 
 
 def test_an_infeasible_answer_stores_nothing(session: Session, forum: Forum) -> None:
@@ -253,3 +294,18 @@ def test_a_table_kept_by_a_host_is_left_to_it_even_when_it_is_free(
     for meeting in session.scalars(select(Meeting)):
         holds = p["maroc"].id in (meeting.participant_a_id, meeting.participant_b_id)
         assert (meeting.table_id == forum.tables[1].id) == holds
+
+
+def test_the_store_report_counts_in_words_and_tells_each_change() -> None:
+    from desktop.b2b.bridge import Move, StoreReport
+
+    report = StoreReport(created=1, unchanged=1, untouched=1, replan=True,
+                         interpreters=["Atlas – Maroc: Zoë Haddad → no interpreter"],
+                         moves=[Move(7, "Atlas – Maroc", "Table 5", "Table 8",
+                                     same_time="May 15, 2007 at 10:40 AM")])
+    lines = report.lines()
+    assert lines[0] == ("1 meeting created, 1 moved, 1 unchanged, 0 removed, 1 with another "
+                        "interpreter; 1 locked or placed by hand left as it was.")
+    assert lines[1] == ("Moved: Atlas – Maroc: at the same time (May 15, 2007 at 10:40 AM), "
+                        "from Table 5 to Table 8")
+    assert lines[2] == "Interpreter: Atlas – Maroc: Zoë Haddad → no interpreter"
