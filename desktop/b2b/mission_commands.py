@@ -315,4 +315,10 @@ def schedule_command(args: argparse.Namespace) -> int:
                                     replan=args.replan)
     for line in report.lines():
         print(line)
+    if not args.replan and report.moves:
+        print(ngettext("This schedule started afresh and moved {n} meeting already placed; "
+                       "--replan keeps meetings where they are unless they must move.",
+                       "This schedule started afresh and moved {n} meetings already placed; "
+                       "--replan keeps meetings where they are unless they must move.",
+                       len(report.moves)).format(n=len(report.moves)))
     return 0

@@ -214,9 +214,9 @@ def set_tables(session: Session, block_id: int, tables: int | Sequence[str], *,
             used = session.scalar(select(func.count()).where(Meeting.table_id == table.id)) or 0
             if used:
                 raise ConflictError(ngettext(
-                    "Table {table} holds {n} meeting; move it before removing the table.",
-                    "Table {table} holds {n} meetings; move them before removing the table.",
-                    used).format(table=name, n=used))
+                    "{table} holds {n} meeting; move it before removing the table.",
+                    "{table} holds {n} meetings; move them before removing the table.",
+                    used).format(table=table_label(name), n=used))
     for name, table in existing.items():
         if name not in names:
             session.delete(table)
@@ -255,8 +255,8 @@ def assign_table(session: Session, table_id: int, participant_id: int | None) ->
     participant = get_participant(session, participant_id)
     if table.participant_id not in (None, participant_id):
         holder = get_participant(session, table.participant_id)
-        raise ConflictError(_("Table {table} is already {holder}'s table; free it first.")
-                            .format(table=table.name, holder=holder.name))
+        raise ConflictError(_("{table} is already kept by {holder}; free it first.")
+                            .format(table=table_label(table.name), holder=holder.name))
     elsewhere = session.scalar(
         select(func.count()).select_from(Meeting).join(B2BTable, Meeting.table_id == B2BTable.id)
         .where(B2BTable.session_id == table.session_id, Meeting.table_id != table.id,

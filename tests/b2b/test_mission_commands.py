@@ -122,6 +122,19 @@ def test_replan_reports_what_moved(mission: Path, capsys: pytest.CaptureFixture[
     assert "Moved: " in out and "from May 15, 2007 at" in out
 
 
+def test_scheduling_afresh_over_placed_meetings_points_to_replan(
+        mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
+    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
+        first = session.scalars(select(Meeting).order_by(Meeting.id)).first()
+        assert first is not None
+        set_unavailable(session, first.participant_a_id, first.slot_id, "a call home")
+    capsys.readouterr()
+    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "started afresh and moved" in out and "--replan keeps meetings" in out
+
+
 def test_an_infeasible_mission_stores_nothing(mission: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:

@@ -155,7 +155,7 @@ def test_a_host_keeps_one_table_and_a_table_has_one_host(session: Session) -> No
     karim = team(session, "Maroc Soft", Side.HOST, ("Karim", ["fr"]))
     leila = team(session, "Casa Data", Side.HOST, ("Leila", ["fr"]))
     assign_table(session, t1.id, karim.id)
-    with pytest.raises(ConflictError, match="Table T1 is already Maroc Soft's table"):
+    with pytest.raises(ConflictError, match="Table T1 is already kept by Maroc Soft"):
         assign_table(session, t1.id, leila.id)
     assign_table(session, t2.id, karim.id)  # moves
     assert fixed_table(session, karim.id, b.id) == t2
