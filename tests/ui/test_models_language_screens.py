@@ -87,7 +87,7 @@ def test_switching_to_french_relabels_the_window_at_once(window: MainWindow,
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
     # Every label was rebuilt through _() in the new language.
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles[:4] == ["Vue d'ensemble", "Organisations", "Personnes", "Programme"]
+    assert titles[:4] == ["Vue d’ensemble", "Organisations", "Personnes", "Programme"]
     assert [a.text() for a in window.menuBar().actions()] == [
         "&Fichier", "É&dition", "&Affichage", "Aid&e"]
     assert len(english_menus) == 4
