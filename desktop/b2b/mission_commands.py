@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -110,10 +111,15 @@ def progress_plain(instance: Instance, progress: Progress) -> str:
     return text + _(".")
 
 
-def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
+def left_out_required(instance: Instance, schedule: Schedule,
+                      causes: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """The required meetings a schedule leaves out and why, for a person: a heading, then one
     line per reason naming every meeting it keeps out (seven meetings kept out by one
-    overbooked company make one line, not seven). Empty when none is left out."""
+    overbooked company make one line, not seven). Empty when none is left out.
+
+    ``causes`` (participant id → why it cannot meet at some times, from the mission) adds a
+    line for each party of those meetings: the problem says when, the mission says why
+    ("lands at 1:30 PM on AT 201")."""
     names = instance.participant_names()
     specs = {m.id: m for m in instance.meetings}
     by_reason: dict[str, list[tuple[str, str]]] = {}
@@ -151,6 +157,11 @@ def left_out_required(instance: Instance, schedule: Schedule) -> list[str]:
                                for a, b in pairs)
             lines.append(_("{reason}. Left out: {meetings}.").format(reason=reason,
                                                                      meetings=listed))
+    involved = dict.fromkeys(p for pairs in by_reason.values() for pair in pairs for p in pair)
+    for who in involved:
+        if causes and causes.get(who):
+            lines.append(_("{name} cannot meet at some times: {causes}.").format(
+                name=names.get(who, who), causes=_("; ").join(causes[who])))
     return lines
 
 
@@ -267,6 +278,7 @@ def schedule_command(args: argparse.Namespace) -> int:
     import threading
 
     from desktop.b2b.bridge import describe_instance, export_problem, store_schedule
+    from desktop.b2b.setup import away_causes
     from desktop.b2b.solver import solve
     from desktop.cli import open_mission
     from desktop.errors import ConflictError
@@ -284,6 +296,7 @@ def schedule_command(args: argparse.Namespace) -> int:
     with open_mission(args.mission) as mission:
         with mission.transaction() as session:
             instance = problem(session)
+            causes = away_causes(session)
         if not args.quiet:
             print(describe_instance(instance), file=sys.stderr)
         stop = threading.Event()
@@ -296,7 +309,7 @@ def schedule_command(args: argparse.Namespace) -> int:
         if schedule.status == "infeasible":
             # The partial schedule's counts would read as a result: only why, and that
             # nothing changed.
-            left_out = left_out_required(instance, schedule)
+            left_out = left_out_required(instance, schedule, causes)
             for line in left_out:
                 print(line)
             if not left_out:

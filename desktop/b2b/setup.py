@@ -573,6 +573,17 @@ def all_unavailable_slots(session: Session,
             for p in session.scalars(query) if chosen is None or p.id in chosen}
 
 
+def away_causes(session: Session) -> dict[str, list[str]]:
+    """Why each participant (by its problem id, ``p12``) cannot meet at some times, each
+    cause once ("lands at 1:30 PM on AT 201"): what a refusal names beside the slots."""
+    out: dict[str, list[str]] = {}
+    for participant_id, reasons in all_unavailable_slots(session).items():
+        causes = list(dict.fromkeys(reason for reason in reasons.values() if reason))
+        if causes:
+            out[f"p{participant_id}"] = causes
+    return out
+
+
 def _few(ids: Iterable[int] | None) -> list[int] | None:
     """``ids`` sorted, when few enough to be named in one query; else None (read them all
     and keep those wanted: a database caps the values one statement may carry)."""

@@ -145,6 +145,9 @@ def test_an_infeasible_mission_stores_nothing(mission: Path,
     out = capsys.readouterr().out
     assert "Nothing was stored." in out
     assert "Atlas" in out
+    # The problem knows when Atlas is away; the mission also knows why.
+    assert "Atlas cannot meet at some times: stuck in Paris." in out
+    assert "meetings placed" not in out  # no counts of a schedule that is not stored
     assert meetings(mission) == []
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -46,6 +46,7 @@ from desktop.b2b.mission_commands import (
     plain_summary,
     progress_plain,
 )
+from desktop.b2b.setup import away_causes
 from desktop.errors import ConflictError, MissionDeskError
 from desktop.i18n import _, ngettext
 from desktop.ui.b2b.commands import MeetingsChange, all_meeting_ids
@@ -95,6 +96,7 @@ class Solved:
     schedule: Schedule
     replan: bool
     stopped: bool
+    causes: dict[str, list[str]] = field(default_factory=dict)  # why someone cannot meet
 
 
 class ProgressDialog(QDialog):
@@ -189,6 +191,7 @@ class ResultDialog(QDialog):
 def _work(session: Session, progress: OperationProgress, replan: bool, limit: float,
           stop: threading.Event) -> Solved:
     instance = export_problem(session, keep_current=replan, time_limit_s=limit)
+    causes = away_causes(session)
     session.close()  # the search needs no database: let go of the file while it runs
     total = len(instance.meetings)
     progress.report(0, total, describe_instance(instance))
@@ -206,7 +209,7 @@ def _work(session: Session, progress: OperationProgress, replan: bool, limit: fl
         return stop.is_set() or progress.cancelled
 
     schedule = solve(instance, time_limit_s=limit, on_progress=on_progress, stop=stopping)
-    return Solved(instance, schedule, replan, stop.is_set())
+    return Solved(instance, schedule, replan, stop.is_set(), causes)
 
 
 class Scheduler(QObject):
@@ -271,7 +274,7 @@ class Scheduler(QObject):
                              for missing in solved.schedule.unscheduled
                              if (pair := parse_pair_id(missing.id)) is not None}
         if solved.schedule.status == "infeasible":
-            lines = left_out_required(solved.instance, solved.schedule)
+            lines = left_out_required(solved.instance, solved.schedule, solved.causes)
             if lines:
                 lines.append(_("Nothing was stored. Change what is named above (availability, "
                                "requests, tables or interpreters), then schedule again."))
