@@ -14,13 +14,13 @@ Mapping, and why:
   where they agree, else ``#n``). In the slots of a block with fewer tables than the largest,
   the positions it lacks are closed (``held`` by nobody), so the solver never seats more
   meetings there than the block has tables. A host's fixed table is exported as ``table``
-  only when the host keeps the
-  table at the same position in every block (the format allows one table per participant);
-  otherwise :func:`store_schedule` still seats every meeting of a host at its own table of
-  the block, since it assigns tables slot by slot from the block's real tables. Either way
-  each slot lists the tables its block's hosts keep (``held``): the solver leaves them to
-  their holders even when they are free, so it never places more of the other meetings in a
-  slot than the block's remaining tables can seat.
+  only when the host keeps the table at the same position in every block (the format allows
+  one table per participant); otherwise :func:`store_schedule` still seats every meeting of
+  a host at its own table of the block, since it assigns tables slot by slot from the
+  block's real tables. Either way each slot lists the tables its block's hosts keep
+  (``held``): the solver leaves them to their holders even when they are free, so it never
+  places more of the other meetings in a slot than the block's remaining tables can seat.
+* A meeting's current place carries its interpreter, which a re-plan keeps where it can.
 * Requests: an accepted request makes its meeting required, a "requested" one optional with
   its priority, a declined one nothing. A mutual pair (both asked, neither declined) is ONE
   meeting whose priority is the better of the two raised by one level (2 → 1), since both
