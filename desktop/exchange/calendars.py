@@ -15,10 +15,8 @@ TZID-stamped time, are easy to get subtly wrong by hand.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -27,7 +25,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop.dates import utc_to_local
-from desktop.errors import Cancelled, UsageError
+from desktop.errors import Cancelled, MissionDeskError, UsageError, os_reason
 from desktop.i18n import _, translate_in
 from desktop.reports.itinerary import Appointment, ItineraryData, file_name
 from desktop.reports.selection import Selection
@@ -38,11 +36,10 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
-def uid_domain(mission_name: str, start: object) -> str:
-    """The right-hand part of every UID, the same for a mission each time it is exported."""
-    plain = unicodedata.normalize("NFKD", mission_name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower())[:40].strip("-") or "mission"
-    return f"{slug}-{start}.mission-desk"
+def uid_domain(created: datetime) -> str:
+    """The right-hand part of every UID: the mission's moment of creation, which neither a
+    new name nor new dates change, so that an event keeps its identity."""
+    return f"mission-{created:%Y%m%dT%H%M%S}.mission-desk"
 
 
 def person_calendar(person: ItineraryData, *, mission_name: str, domain: str,
@@ -101,7 +98,7 @@ def person_calendar(person: ItineraryData, *, mission_name: str, domain: str,
                      if ride.driver_phone else ""])
     for stay in person.stays:
         # A whole-day event over the nights: the check-out day is its (excluded) end.
-        event(stay.uid, t("Hotel: {hotel}").format(hotel=stay.hotel), stay.check_in,
+        event(stay.uid, t("Stay: {hotel}").format(hotel=stay.hotel), stay.check_in,
               stay.check_out, location=", ".join(x for x in (stay.hotel, stay.address) if x),
               lines=[t("Room {number}").format(number=stay.room_number)
                      if stay.room_number else "",
@@ -124,7 +121,10 @@ def _appointment(item: Appointment, language: str,
     starts = utc_to_local(venue_instant(item.starts, zone), zone)
     ends = utc_to_local(venue_instant(item.ends, zone), zone)
     title = item.title_fr if language == "fr" and item.title_fr else item.title
-    if item.is_meeting:
+    if item.interpreting:
+        event(item.uid, t("Interpreting: {pair}").format(pair=item.other_party), starts, ends,
+              location=", ".join(x for x in (item.table, item.place) if x), lines=[title])
+    elif item.is_meeting:
         event(item.uid, t("B2B meeting: {other}").format(other=item.other_party), starts, ends,
               location=", ".join(x for x in (item.table, item.place) if x),
               lines=[title, t("Interpreter: {name}").format(name=item.interpreter)
@@ -145,7 +145,7 @@ def gather_calendars(session: Session, selection: Selection,
     people = gather_itineraries(session, choose_people(session, selection))
     if language:
         people = [replace(p, language=language) for p in people]
-    return people, mission.name, uid_domain(mission.name, mission.start_date)
+    return people, mission.name, uid_domain(mission.created_at)
 
 
 def write_calendar(people: Sequence[ItineraryData], target: Path, *, mission_name: str,
@@ -159,6 +159,10 @@ def write_calendar(people: Sequence[ItineraryData], target: Path, *, mission_nam
     try:
         partial.write_bytes(data)
         partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise MissionDeskError(_("Cannot write {file}: {reason}").format(
+            file=target, reason=os_reason(exc))) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -172,8 +176,17 @@ def write_calendars(people: Sequence[ItineraryData], folder: Path, *, mission_na
     written into a hidden folder first and moved into place once every one is done."""
     if not people:
         raise UsageError(_("Nobody is chosen: there is no calendar to write."))
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".calendars-", dir=folder))
+    names = [file_name(person, ".ics") for person in people]
+    taken = [name for name in names if (folder / name).is_dir()]
+    if taken:  # found before anything is written: all or none
+        raise MissionDeskError(_("Cannot write {file}: {reason}").format(
+            file=folder / taken[0], reason=_("it is a folder")))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".calendars-", dir=folder))
+    except OSError as exc:
+        raise MissionDeskError(_("Cannot write into {folder}: {reason}").format(
+            folder=folder, reason=os_reason(exc))) from exc
     stamp = datetime.now(UTC)
     try:
         staged = []
@@ -182,13 +195,16 @@ def write_calendars(people: Sequence[ItineraryData], folder: Path, *, mission_na
                 raise Cancelled(_("Stopped: nothing was written."))
             if on_progress is not None:
                 on_progress(index, len(people))
-            path = staging / file_name(person, ".ics")
+            path = staging / names[index]
             path.write_bytes(person_calendar(person, mission_name=mission_name, domain=domain,
                                              stamp=stamp))
             staged.append(path)
         if on_progress is not None:
             on_progress(len(people), len(people))
         return [path.replace(folder / path.name) for path in staged]
+    except OSError as exc:
+        raise MissionDeskError(_("Cannot write into {folder}: {reason}").format(
+            folder=folder, reason=os_reason(exc))) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

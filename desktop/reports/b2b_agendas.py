@@ -150,9 +150,13 @@ class ParticipantAgendas(FlowDocument):
         mission = get_mission(session)
         options.setdefault("language", mission.document_language)
         block_id, day = options.pop("block_id", None), options.pop("day", None)
-        return cls(participant_agendas(session, participant_ids, options["language"],
-                                       block_id=block_id, day=day),
-                   mission_name=mission.name, **options)
+        agendas = participant_agendas(session, participant_ids, options["language"],
+                                      block_id=block_id, day=day)
+        if participant_ids is None and (block_id is not None or day is not None):
+            # One block's or day's agendas: a page for whoever meets then, not a page saying
+            # "no meetings" to someone whose meetings are on the other day.
+            agendas = [agenda for agenda in agendas if agenda.rows]
+        return cls(agendas, mission_name=mission.name, **options)
 
     def title(self) -> str:
         return self.t("B2B agenda")

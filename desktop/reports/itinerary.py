@@ -97,8 +97,9 @@ class Appointment:
     title_fr: str = ""
     place: str = ""
     table: str = ""  # set for a B2B meeting
-    other_party: str = ""
+    other_party: str = ""  # for an interpreter's meeting, both parties ("A – B")
     interpreter: str = ""
+    interpreting: bool = False  # the person interprets at this meeting
     zone: str = ""  # the IANA time zone its wall-clock times are read in
     uid: str = ""
 
@@ -122,6 +123,7 @@ class ItineraryData:
     person_id: int
     name: str
     language: str
+    full_name: str = ""  # given and family name, when ``name`` is a badge name
     organization: str = ""
     mission_start: date | None = None
     mission_end: date | None = None
@@ -219,9 +221,13 @@ def file_name(person: ItineraryData, suffix: str = ".pdf") -> str:
     """A safe, sortable file name for a person's itinerary (or calendar)."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", person.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "person"
-    return f"{person.person_id:04d}-{slug}{suffix}"
+    slug = ""
+    for name in (person.name, person.full_name):  # an Arabic badge name: the Latin one
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+        if slug:
+            break
+    return f"{person.person_id:04d}-{slug or 'person'}{suffix}"
 
 
 class _PersonPages:
@@ -327,7 +333,12 @@ class _PersonPages:
         for item in person.appointments:
             when = self.t("{start}–{end}").format(start=self.time(item.starts),
                                                   end=self.time(item.ends))
-            if item.is_meeting:
+            if item.interpreting:
+                what = self.t("Interpreting at the meeting of <b>{pair}</b>, table {table}"
+                              ).format(pair=para(item.other_party),
+                                       table=para(_table_name(item.table)))
+                kind = self.t("B2B meeting")
+            elif item.is_meeting:
                 what = self.t("Meeting with <b>{party}</b>, table {table}").format(
                     party=para(item.other_party), table=para(_table_name(item.table)))
                 if item.interpreter:

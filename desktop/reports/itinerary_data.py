@@ -14,6 +14,7 @@ from desktop.db.models import (
     Airport,
     B2BParticipant,
     HotelStay,
+    Interpreter,
     Person,
     Transfer,
     TransferPassenger,
@@ -56,6 +57,9 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
     by_person = {p.person_id: p.id for p in participants if p.person_id}
     names = {p.id: p.name for p in participants}
     meetings_of: dict[int, list[Appointment]] = defaultdict(list)
+    interpreted: dict[int, list[Appointment]] = defaultdict(list)  # by the interpreter's person
+    interpreter_person = {i.id: i.person_id for i in session.scalars(select(Interpreter))
+                          if i.person_id is not None}
     for meeting in list_meetings(session):
         slot, block = meeting.slot, meeting.slot.block
         place = block.venue.name if block.venue else ""
@@ -67,6 +71,15 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
                 other_party=names[other],
                 interpreter=meeting.interpreter.name if meeting.interpreter else "",
                 zone=zone_of.get(block.id, mission.home_timezone), uid=f"meeting-{meeting.id}"))
+        person_id = interpreter_person.get(meeting.interpreter_id or 0)
+        if person_id is not None:
+            interpreted[person_id].append(Appointment(
+                starts=slot.starts_at, ends=slot.ends_at, title=block.title,
+                title_fr=block.title_fr, place=place, table=meeting.table.name,
+                other_party=f"{names[meeting.participant_a_id]} – "
+                            f"{names[meeting.participant_b_id]}",
+                interpreting=True, zone=zone_of.get(block.id, mission.home_timezone),
+                uid=f"interpreting-{meeting.id}"))
 
     result = []
     for person in people:
@@ -83,8 +96,10 @@ def gather_itineraries(session: Session, people: Sequence[Person]) -> list[Itine
         for participant in {by_person.get(full.id), team}:
             if participant is not None:
                 appointments += meetings_of.get(participant, [])
+        appointments += interpreted.get(full.id, [])
         result.append(ItineraryData(
             person_id=full.id, name=full.display_name, language=full.document_language,
+            full_name=full.full_name,
             organization=full.organization.name if full.organization else "",
             mission_start=mission.start_date, mission_end=mission.end_date,
             flights=[Flight(

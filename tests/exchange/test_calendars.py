@@ -53,7 +53,7 @@ def test_a_calendar_holds_that_persons_itinerary_at_the_true_instants(
     assert meeting.decoded("dtstart").hour == 9 and str(meeting["location"]).startswith("T1")
     assert "Leila Bennani" in str(meeting["description"])  # the interpreter
     assert "B2B meeting: Kinetic Data Corporation of North America" not in events  # cancelled
-    stay = events["Hotel: Hyatt Regency Casablanca"]
+    stay = events["Stay: Hyatt Regency Casablanca"]
     assert isinstance(stay.decoded("dtstart"), date)  # whole days, the nights of the stay
     assert not isinstance(stay.decoded("dtstart"), datetime)
     assert "512" in str(stay["description"])
@@ -68,8 +68,8 @@ def test_a_calendar_holds_that_persons_itinerary_at_the_true_instants(
 def test_the_texts_follow_the_persons_language(session: Session) -> None:
     sample = build_sample(session)
     events = _events(_calendar_of(session, sample.eloise))  # she reads French
-    assert "Vol AT 209 : Montreal (YUL) → Casablanca (CMN)" in events
-    assert "Rendez-vous B2B : Atlas Offshore" in events
+    assert "Vol AT 209\u00a0: Montreal (YUL) → Casablanca (CMN)" in events
+    assert "Rendez-vous B2B\u00a0: Atlas Offshore" in events
     assert "Séance plénière d'ouverture" in events
 
 
@@ -83,7 +83,32 @@ def test_events_keep_their_identity_from_one_export_to_the_next(session: Session
     other = Calendar.from_ical(_calendar_of(session, sample.max))
     assert not set(uids) & {str(e["uid"]) for e in other.walk("VEVENT")}  # one meeting, two
     # people: each has an event of their own, so one calendar may import both files.
+    from desktop.db.models import Mission
 
+    mission = session.get(Mission, 1)
+    assert mission is not None
+    mission.name = "Another name"  # a new name changes no event's identity
+    session.flush()
+    renamed = Calendar.from_ical(_calendar_of(session, sample.eloise))
+    assert uids == [str(e["uid"]) for e in renamed.walk("VEVENT")]
+
+
+def test_an_interpreters_calendar_holds_the_meetings_she_interprets(session: Session) -> None:
+    from sqlalchemy import select
+
+    from desktop.db.enums import Category
+    from desktop.db.models import Interpreter, Person
+
+    build_sample(session)
+    leila = Person(given_name="Leila", family_name="Bennani", category=Category.STAFF)
+    session.add(leila)
+    session.flush()
+    interpreter = session.scalars(select(Interpreter)).one()
+    interpreter.person_id = leila.id
+    session.flush()
+    events = _events(_calendar_of(session, leila.id, "en"))
+    meeting = events["Interpreting: Nuvolo Systems – Atlas Offshore"]
+    assert meeting.decoded("dtstart").hour == 9 and str(meeting["location"]).startswith("T1")
 
 def test_one_file_for_one_person_and_a_folder_for_several(session: Session,
                                                           tmp_path: Path) -> None:
@@ -96,6 +121,23 @@ def test_one_file_for_one_person_and_a_folder_for_several(session: Session,
     written = write_calendars(people, tmp_path / "cals", mission_name=name, domain=domain)
     assert sorted(p.name for p in written) == sorted(p.name for p in (tmp_path / "cals").iterdir())
     assert all(p.suffix == ".ics" and Calendar.from_ical(p.read_bytes()) for p in written)
+
+
+def test_file_names_fall_back_to_the_latin_name_and_a_clash_writes_nothing(
+        session: Session, tmp_path: Path) -> None:
+    from desktop.errors import MissionDeskError
+
+    sample = build_sample(session)  # Mohammed El Fassi's badge name is in Arabic
+    people, name, domain = gather_calendars(
+        session, Selection(person_ids=(sample.eloise, sample.mohammed)))
+    written = write_calendars(people, tmp_path / "a", mission_name=name, domain=domain)
+    assert sorted(p.name for p in written) == ["0001-eloise-ouellet.ics",
+                                               "0003-mohammed-el-fassi.ics"]
+    clash = tmp_path / "b"
+    (clash / "0003-mohammed-el-fassi.ics").mkdir(parents=True)  # a folder of that name
+    with pytest.raises(MissionDeskError, match=r"0003-mohammed-el-fassi\.ics: it is a folder"):
+        write_calendars(people, clash, mission_name=name, domain=domain)
+    assert [p.name for p in clash.iterdir()] == ["0003-mohammed-el-fassi.ics"]  # nothing else
 
 
 def test_a_stopped_batch_leaves_nothing(session: Session, tmp_path: Path) -> None:
@@ -122,7 +164,7 @@ def test_the_command_writes_calendars(tmp_path: Path, capsys: pytest.CaptureFixt
     one = tmp_path / "eloise.ics"
     assert main(["export", "calendar", "--mission", str(path), "--person",
                  str(sample.eloise), "-o", str(one)]) == 0
-    assert "Rendez-vous B2B : Atlas Offshore" in _events(one.read_bytes())
+    assert "Rendez-vous B2B\u00a0: Atlas Offshore" in _events(one.read_bytes())
     assert main(["export", "calendar", "--mission", str(path), "--split-dir",
                  str(tmp_path / "all"), "--lang", "en"]) == 0
     assert len(list((tmp_path / "all").iterdir())) >= 2

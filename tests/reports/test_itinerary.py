@@ -162,3 +162,20 @@ def test_a_dawn_arrival_checks_in_on_the_morning_it_lands_with_the_room_held_fro
     check_in = text.index("Check-in")
     assert saturday < sunday < check_in
     assert "Room held from the night of 12 May." in text
+
+
+def test_an_interpreters_itinerary_lists_the_meetings_she_interprets(
+        session: Session, sample: Sample) -> None:
+    from sqlalchemy import select
+
+    from desktop.db.enums import Category
+    from desktop.db.models import Interpreter, Person
+
+    leila = Person(given_name="Leila", family_name="Bennani", category=Category.STAFF,
+                   document_language="en")
+    session.add(leila)
+    session.flush()
+    session.scalars(select(Interpreter)).one().person_id = leila.id
+    session.flush()
+    text = " ".join(_one(session, leila.id).split())
+    assert "Interpreting at the meeting of Nuvolo Systems – Atlas Offshore, table T1" in text

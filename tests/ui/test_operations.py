@@ -259,7 +259,7 @@ def test_a_system_error_in_a_job_is_told_in_words() -> None:
     error = OSError(errno.ENOSPC, "No space left on device", "/missions/agendas.pdf")
     try:
         set_language("fr")
-        assert error_text(error) == "/missions/agendas.pdf : le disque est plein."
+        assert error_text(error) == "/missions/agendas.pdf\u00a0: le disque est plein."
     finally:
         set_language("en")
     assert error_text(OSError(errno.EACCES, "Permission denied")) == (

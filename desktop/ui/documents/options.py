@@ -64,6 +64,11 @@ class DocumentOptions(QWidget):
         self.people = CheckList(_("Find a person"))
         self.people.setObjectName("people")
         self.person = _combo("person", [])
+        # A long name ("Berrada, Mohamed Amine (Ministère de l'Industrie…)") must not widen
+        # the pane past its width: the box keeps a fixed width and elides.
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.person.setMinimumContentsLength(24)
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.person.completer()

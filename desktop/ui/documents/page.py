@@ -272,7 +272,7 @@ class DocumentsPage(Page):
         job = Operation(lambda session, progress: write_calendar_files(session, progress,
                                                                        request, target),
                         title=title, mission=self.context.mission,
-                        on_success=self._written, on_failure=self._write_failed)
+                        on_success=self._calendars_written, on_failure=self._write_failed)
         job.progress.connect(self._progress)
         job.finished.connect(self._write_over)
         self.write_job = job
@@ -280,6 +280,18 @@ class DocumentsPage(Page):
         self.calendar_button.setEnabled(False)
         self.status.setText(title)
         return self.context.runner.run(job, parent=self)
+
+    def _calendars_written(self, paths: list[Path]) -> None:
+        """Say what was written and offer the folder: opening a calendar file would import a
+        delegate's calendar into the organiser's own."""
+        self.written.emit(paths)
+        folder = paths[0].parent if paths else Path()
+        text = ngettext("Wrote {n} calendar into {folder}.", "Wrote {n} calendars into {folder}.",
+                        len(paths)).format(n=len(paths), folder=str(folder))
+        self.status.setText(text)
+        if paths:
+            dialogs.ask(self, _("Calendars written"), text + "\n\n" + _("Show the folder?"),
+                        _("Show"), lambda: open_with_system(folder), name="openDocument")
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.status.setText(message)

@@ -277,7 +277,7 @@ def test_itineraries_export_to_calendars_one_file_or_a_folder(
     assert len(files) == 3 == len(written.args[0])
     assert all(f.suffix == ".ics" and Calendar.from_ical(f.read_bytes()).walk("VEVENT")
                for f in files)
-    assert page.status.text().startswith("Wrote 3 files")
+    assert page.status.text().startswith("Wrote 3 calendars into")
 
     page.options.people.set_checked(chosen[:1])
     offered: list[str] = []
