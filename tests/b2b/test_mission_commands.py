@@ -109,12 +109,17 @@ def test_schedule_stores_meetings_and_reports(mission: Path,
     assert len(meetings(mission)) == 3
 
 
-def test_replan_reports_what_moved(mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def scheduled_then_one_away(mission: Path) -> None:
+    """Schedule, then make the first meeting's first party unavailable in its slot."""
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
     with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
         first = session.scalars(select(Meeting).order_by(Meeting.id)).first()
         assert first is not None
         set_unavailable(session, first.participant_a_id, first.slot_id, "a call home")
+
+
+def test_replan_reports_what_moved(mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scheduled_then_one_away(mission)
     capsys.readouterr()
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--replan",
                 "--quiet"]) == 0
@@ -124,11 +129,7 @@ def test_replan_reports_what_moved(mission: Path, capsys: pytest.CaptureFixture[
 
 def test_scheduling_afresh_over_placed_meetings_points_to_replan(
         mission: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
-    with MissionFile.open(mission, backup=False) as opened, opened.transaction() as session:
-        first = session.scalars(select(Meeting).order_by(Meeting.id)).first()
-        assert first is not None
-        set_unavailable(session, first.participant_a_id, first.slot_id, "a call home")
+    scheduled_then_one_away(mission)
     capsys.readouterr()
     assert run(["schedule", "--mission", str(mission), "--time-limit", "5", "--quiet"]) == 0
     out = capsys.readouterr().out

@@ -229,15 +229,19 @@ class DocumentsPage(Page):
         app_settings().setValue(FOLDER_SETTING, str(
             target if request.kind == "itinerary" and request.split else target.parent))
         title = _("Writing {document}…").format(document=_(KINDS[request.kind].title))
-        job = Operation(lambda session, progress: write_document(session, progress, request,
-                                                                  target),
-                        title=title, mission=self.context.mission,
-                        on_success=self._written, on_failure=self._write_failed)
+        return self._run_write(Operation(
+            lambda session, progress: write_document(session, progress, request, target),
+            title=title, mission=self.context.mission, on_success=self._written,
+            on_failure=self._write_failed))
+
+    def _run_write(self, job: Operation) -> Operation:
+        """Run a write in the background, its progress on the status line, the buttons off."""
         job.progress.connect(self._progress)
         job.finished.connect(self._write_over)
         self.write_job = job
         self.write_button.setEnabled(False)
-        self.status.setText(title)
+        self.calendar_button.setEnabled(False)
+        self.status.setText(job.title)
         return self.context.runner.run(job, parent=self)
 
     # -- calendars (itineraries only) ----------------------------------------------------------
@@ -268,18 +272,10 @@ class DocumentsPage(Page):
         request = self.options.request()
         app_settings().setValue(FOLDER_SETTING, str(
             target.parent if target.suffix.lower() == ".ics" else target))
-        title = _("Writing the calendars…")
-        job = Operation(lambda session, progress: write_calendar_files(session, progress,
-                                                                       request, target),
-                        title=title, mission=self.context.mission,
-                        on_success=self._calendars_written, on_failure=self._write_failed)
-        job.progress.connect(self._progress)
-        job.finished.connect(self._write_over)
-        self.write_job = job
-        self.write_button.setEnabled(False)
-        self.calendar_button.setEnabled(False)
-        self.status.setText(title)
-        return self.context.runner.run(job, parent=self)
+        return self._run_write(Operation(
+            lambda session, progress: write_calendar_files(session, progress, request, target),
+            title=_("Writing the calendars…"), mission=self.context.mission,
+            on_success=self._calendars_written, on_failure=self._write_failed))
 
     def _calendars_written(self, paths: list[Path]) -> None:
         """Say what was written and offer the folder: opening a calendar file would import a
