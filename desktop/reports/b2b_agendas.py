@@ -152,16 +152,23 @@ class ParticipantAgendas(FlowDocument):
         block_id, day = options.pop("block_id", None), options.pop("day", None)
         agendas = participant_agendas(session, participant_ids, options["language"],
                                       block_id=block_id, day=day)
-        if participant_ids is None and (block_id is not None or day is not None):
+        chosen = block_id is not None or day is not None
+        if participant_ids is None and chosen:
             # One block's or day's agendas: a page for whoever meets then, not a page saying
             # "no meetings" to someone whose meetings are on the other day.
             agendas = [agenda for agenda in agendas if agenda.rows]
-        return cls(agendas, mission_name=mission.name, **options)
+        document = cls(agendas, mission_name=mission.name, **options)
+        document.when_chosen = chosen
+        return document
 
     def title(self) -> str:
         return self.t("B2B agenda")
 
+    when_chosen = False  # only the meetings of one block or one day
+
     def nothing(self) -> str:
+        if self.when_chosen:
+            return self.t("Nobody has a B2B meeting then.")
         return self.t("There is no B2B participant yet.")
 
     def story(self, job: Job) -> list[Flowable]:

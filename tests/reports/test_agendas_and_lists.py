@@ -95,8 +95,9 @@ def test_agendas_and_signs_of_one_day(session: Session, sample: Sample) -> None:
     # Everyone's agendas of one day: only those who meet then.
     everyone = ParticipantAgendas.from_session(session, language="en", day=day_of(2007, 5, 15))
     assert len(everyone.agendas) == 4 and all(a.rows for a in everyone.agendas)
-    assert ParticipantAgendas.from_session(session, language="en",
-                                           day=day_of(2007, 5, 16)).agendas == []
+    nobody = ParticipantAgendas.from_session(session, language="en", day=day_of(2007, 5, 16))
+    assert nobody.agendas == []
+    assert "Nobody has a B2B meeting then." in "\n".join(pdf_text(nobody.render()))
     signs = TableSigns.from_session(session, day=day_of(2007, 5, 16), language="en")
     assert signs.agendas == []
     assert "No table has a meeting" in "\n".join(pdf_text(signs.render()))

@@ -74,6 +74,9 @@ class CheckList(QWidget):
             item.setData(fold(text), SEARCH_ROLE)
             self.model.appendRow(item)
         self.model.blockSignals(False)
+        # The proxy heard nothing of the rows added with signals blocked: it must map them
+        # afresh, or the list shows empty.
+        self.proxy.invalidate()
         self.view.reset()
         self.changed.emit()
 

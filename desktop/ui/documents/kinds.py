@@ -115,7 +115,7 @@ def _agendas(session: Session, request: DocumentRequest) -> Document:
     if request.participant_ids is not None and not request.participant_ids:
         raise UsageError(_("Choose at least one participant."))
     return ParticipantAgendas.from_session(session, request.participant_ids,
-                                           **_language(request))
+                                           block_id=request.block_id, **_language(request))
 
 
 def _need(value: int | None, message: str) -> int:
@@ -186,7 +186,8 @@ KINDS: dict[str, Kind] = {kind.key: kind for kind in (
     Kind("programme-grid", N_("Programme at a glance"), frozenset({"language"}),
          lambda n: ngettext("{done} of {total} page", "{done} of {total} pages", n),
          _programme_grid),
-    Kind("b2b-participant", N_("B2B agendas"), frozenset({"language", "participants"}),
+    Kind("b2b-participant", N_("B2B agendas"),
+         frozenset({"language", "participants", "agenda_block"}),
          lambda n: ngettext("{done} of {total} agenda", "{done} of {total} agendas", n), _agendas),
     Kind("b2b-table", N_("Table signs"), frozenset({"language", "block"}),
          lambda n: ngettext("{done} of {total} table sign", "{done} of {total} table signs", n),

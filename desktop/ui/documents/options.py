@@ -64,11 +64,6 @@ class DocumentOptions(QWidget):
         self.people = CheckList(_("Find a person"))
         self.people.setObjectName("people")
         self.person = _combo("person", [])
-        # A long name ("Berrada, Mohamed Amine (Ministère de l'Industrie…)") must not widen
-        # the pane past its width: the box keeps a fixed width and elides.
-        self.person.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.person.setMinimumContentsLength(24)
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.person.completer()
@@ -88,6 +83,7 @@ class DocumentOptions(QWidget):
         self.participants = CheckList(_("Find a participant"))
         self.participants.setObjectName("participants")
         self.block = _combo("block", [])
+        self.agenda_block = _combo("agendaBlock", [])  # agendas: one block, or every one
         self.hotel = _combo("hotel", [])
         self.run_day = _combo("runDay", [])
         self.runs = CheckList(_("Find a run"))
@@ -117,7 +113,9 @@ class DocumentOptions(QWidget):
                 ("language", _("L&anguage"), self.language),
                 ("split", _("&Output"), self.split),
                 ("participants", _("Partici&pants"), self.participants),
-                ("block", _("B2B &block"), self.block), ("hotel", _("&Hotel"), self.hotel),
+                ("block", _("B2B &block"), self.block),
+                ("agenda_block", _("B2B &block"), self.agenda_block),
+                ("hotel", _("&Hotel"), self.hotel),
                 ("run_day", _("Da&y"), self.run_day), ("runs", _("&Runs"), self.runs),
                 ("day", _("Da&y"), self.day), ("preset", _("&List"), self.preset),
                 ("group_by", _("&Grouped"), self.group_by), ("sensitive", "", self.sensitive)):
@@ -126,7 +124,8 @@ class DocumentOptions(QWidget):
             self.form.addRow(caption, widget)
             self.rows[key] = [caption, widget]
         for combo in (self.kind, self.who, self.category, self.person, self.sort, self.language,
-                      self.layout_choice, self.split, self.block, self.hotel, self.day,
+                      self.layout_choice, self.split, self.block, self.agenda_block,
+                      self.hotel, self.day,
                       self.preset, self.group_by):
             combo.currentIndexChanged.connect(self._changed)
         self.run_day.currentIndexChanged.connect(self._fill_runs)
@@ -147,6 +146,8 @@ class DocumentOptions(QWidget):
         self._refill(self.person, [(text, pid) for pid, text in choices.people])
         self.participants.set_entries(choices.participants, checked=True)
         self._refill(self.block, [(text, bid) for bid, text in choices.blocks])
+        self._refill(self.agenda_block, [(_("Every block"), None)]
+                     + [(text, bid) for bid, text in choices.blocks])
         self._refill(self.hotel, [(text, hid) for hid, text in choices.hotels])
         days = sorted({run.day for run in choices.runs})
         self._refill(self.run_day, [(_("Every day"), None)]
@@ -251,7 +252,8 @@ class DocumentOptions(QWidget):
             person_ids=ids, sort=self.sort.currentData(), language=self.language.currentData(),
             layout=self.layout_choice.currentData(), crop_marks=self.crop_marks.isChecked(),
             split=bool(self.split.currentData()), participant_ids=participants,
-            block_id=self.block.currentData(), hotel_id=self.hotel.currentData(),
+            block_id=(self.agenda_block if self.kind.currentData() == "b2b-participant"
+                      else self.block).currentData(), hotel_id=self.hotel.currentData(),
             day=day, transfer_ids=tuple(self.runs.checked_ids()),
             group_by=self.group_by.currentData(), preset=self.preset.currentData() or "contacts",
             include_sensitive=self.sensitive.isChecked())

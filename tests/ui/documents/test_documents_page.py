@@ -291,3 +291,46 @@ def test_itineraries_export_to_calendars_one_file_or_a_folder(
         page.choose_and_export_calendar()
     assert offered and offered[0].endswith(".ics")
     assert Calendar.from_ical((tmp_path / "mine.ics").read_bytes()).walk("VEVENT")
+
+
+def test_agendas_of_one_block(window: MainWindow, qtbot: QtBot) -> None:
+    """B2B agendas can be printed for one block (one day's venue) or for every block."""
+    from desktop.ui.documents.kinds import build_document
+
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "b2b-participant")
+    assert not page.options.agenda_block.isHidden() and page.options.block.isHidden()
+    assert page.options.request().block_id is None  # every block by default
+    blocks = page.options.choices.blocks
+    assert len(blocks) == 2
+    assert window.mission is not None
+    rows_per_block = []
+    with window.mission.session_factory() as session:
+        every = build_document(session, page.options.request())
+        total = sum(len(a.rows) for a in every.agendas)  # type: ignore[attr-defined]
+        for block_id, title in blocks:
+            choose(page.options.agenda_block, block_id)
+            request = page.options.request()
+            assert request.block_id == block_id
+            agendas = build_document(session, request).agendas  # type: ignore[attr-defined]
+            assert all(agenda.rows for agenda in agendas)  # only those who meet then
+            assert all(row.place.startswith(title.split(" · ")[0])
+                       for agenda in agendas for row in agenda.rows)
+            rows_per_block.append(sum(len(a.rows) for a in agendas))
+    assert total > 0 and sum(rows_per_block) == total
+
+
+def test_the_lists_to_tick_show_their_entries(window: MainWindow, qtbot: QtBot) -> None:
+    """People, participants and runs are shown, not only held: a list filled while its
+    signals were blocked used to show empty until something was typed in its filter."""
+    page = open_page(window, qtbot)
+    choose(page.options.kind, "b2b-participant")
+    shown = page.options.participants
+    assert shown.model.rowCount() == len(page.options.choices.participants) > 0
+    assert shown.proxy.rowCount() == shown.model.rowCount()
+    page.options.set_choices(page.options.choices)  # filled again, as after a change
+    assert shown.proxy.rowCount() == shown.model.rowCount()
+    qtbot.keyClicks(shown.filter, "zzz-nobody")
+    assert shown.proxy.rowCount() == 0
+    shown.filter.clear()
+    assert shown.proxy.rowCount() == shown.model.rowCount()
