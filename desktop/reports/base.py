@@ -274,8 +274,9 @@ class FlowDocument(Document):
         canvas.setLineWidth(RULE_WIDTH)
         top = height - HEADER_BASELINE
         usable = width - 2 * MARGIN_SIDE
-        mission = fit_text(self.mission_name, SANS_BOLD, usable * 0.45, HEADER_SIZE * 2,
-                           HEADER_SIZE, HEADER_SIZE, max_lines=1)
+        # The mission's name whole where it can be: a little smaller before it is cut.
+        mission = fit_text(self.mission_name, SANS_BOLD, usable * 0.5, HEADER_SIZE * 2,
+                           HEADER_SIZE, HEADER_SIZE - 1.5, max_lines=1)
         canvas.setFont(SANS_BOLD, mission.size)
         canvas.drawString(MARGIN_SIDE, top, mission.lines[0] if mission.lines else "")
         right = self.header_title(language) + (f" — {info.heading}" if info.heading else "")
