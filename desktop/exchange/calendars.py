@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desktop.dates import utc_to_local
+from desktop.db.enums import source_label
 from desktop.errors import Cancelled, MissionDeskError, UsageError, os_reason
 from desktop.i18n import _, translate_in
 from desktop.reports.itinerary import Appointment, ItineraryData, file_name
@@ -92,7 +93,8 @@ def person_calendar(person: ItineraryData, *, mission_name: str, domain: str,
         event(ride.uid, t("Transfer: {start} → {end}").format(start=ride.pick_up,
                                                               end=ride.drop_off),
               ride.departs, location=ride.pick_up,
-              lines=[ride.vehicle,
+              lines=[", ".join(x for x in (t(source_label(ride.vehicle_kind)), ride.vehicle)
+                               if x),
                      t("Driver: {name}").format(name=ride.driver) if ride.driver else "",
                      t("Driver's phone: {phone}").format(phone=ride.driver_phone)
                      if ride.driver_phone else ""])

@@ -59,6 +59,7 @@ def test_a_calendar_holds_that_persons_itinerary_at_the_true_instants(
     assert "512" in str(stay["description"])
     ride = next(e for s, e in events.items() if s.startswith("Transfer: Aéroport Mohammed V"))
     assert ride.decoded("dtstart").hour == 7 and "dtend" not in ride  # no arrival time known
+    assert "Mercedes Vito" in str(ride["description"])
     assert "Visite de Casanearshore" not in str(events)  # a session she is not on
     calendar = Calendar.from_ical(_calendar_of(session, sample.eloise, "en"))
     zones = {str(z["tzid"]) for z in calendar.walk("VTIMEZONE")}
