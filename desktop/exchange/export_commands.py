@@ -128,6 +128,9 @@ def export_calendar_command(args: argparse.Namespace) -> int:
         raise UsageError(_("Say where to write: -o OUT.ics for one person, or --split-dir DIR "
                            "for one calendar per person."))
     output = output_file(args.output, inputs=[args.mission]) if args.output else None
+    if output is not None and output.suffix.lower() != ".ics":
+        raise UsageError(_("{file}: a calendar file's name ends in .ics, which calendar "
+                           "programs look for.").format(file=output))
     if args.split_dir is not None and args.split_dir.exists() and not args.split_dir.is_dir():
         raise UsageError(_("{file} is a file, not a folder.").format(file=args.split_dir))
     selection = Selection(person_ids=tuple(args.person or ()),

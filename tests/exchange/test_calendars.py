@@ -174,3 +174,6 @@ def test_the_command_writes_calendars(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "one person" in capsys.readouterr().err
     assert main(["export", "calendar", "--mission", str(path)]) == 2
     assert "--split-dir" in capsys.readouterr().err
+    assert main(["export", "calendar", "--mission", str(path), "--person",
+                 str(sample.eloise), "-o", str(tmp_path / "eloise.txt")]) == 2
+    assert "ends in .ics" in capsys.readouterr().err
