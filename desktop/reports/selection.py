@@ -31,6 +31,11 @@ class Selection:
     category: Category | None = None
     sort: str = "name"
 
+    def __post_init__(self) -> None:
+        if self.person_ids and self.category is not None:
+            # Named people are taken whatever their category: one of the two would be ignored.
+            raise UsageError(_("Choose people by name or by category, not both."))
+
 
 def choose_people(session: Session, selection: Selection) -> list[Person]:
     """The people ``selection`` names, in its order; raises when a named person is unknown."""

@@ -81,6 +81,9 @@ def test_print_writes_each_kind_of_document_from_the_command_line(
     assert main(["print", "arrivals-board", *common, "-o", str(tmp_path / "x.pdf")]) == 2
     assert "--day" in capsys.readouterr().err
     # An option the kind does not read is refused, never silently ignored.
+    assert main(["print", "badges", *common, "-o", str(tmp_path / "x.pdf"), "--person", "1",
+                 "--category", "host"]) == 2
+    assert "by name or by category, not both" in capsys.readouterr().err
     assert main(["print", "b2b-grid", *common, "-o", str(tmp_path / "x.pdf"),
                  "--day", "16/05/2007", "--person", "1"]) == 2
     assert "b2b-grid does not use --person, --day." in capsys.readouterr().err
