@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import SessionKind
 from desktop.db.models import Meeting, ProgramSession
-from desktop.i18n import translate_in, translate_plural_in
+from desktop.i18n import format_weekday_date, translate_in, translate_plural_in
 from desktop.missions import get_mission
 from desktop.reports.base import (
     FlowDocument,
@@ -31,7 +31,7 @@ from desktop.reports.base import (
 from desktop.reports.bidi import paragraph
 from desktop.reports.fonts import SANS_BOLD, SANS_ITALIC
 
-TIME_COLUMN = 50 * mm  # "15 May 11:40 AM–12:00 PM" on one line
+TIME_COLUMN = 40 * mm  # "11:40 AM–12:00 PM" on one line (the day heads its meetings)
 TABLE_COLUMN = 22 * mm
 GRID_TIME_COLUMN = 38 * mm
 GRID_TABLES_PER_PAGE = 7
@@ -195,7 +195,8 @@ class ParticipantAgendas(FlowDocument):
         which table, with whom."""
         style = styles()
         flow: list[Flowable] = []
-        for place, group in groupby(agenda.rows, key=lambda row: row.place):
+        for (place, day), group in groupby(agenda.rows,
+                                           key=lambda row: (row.place, row.starts.date())):
             rows: list[list[Any]] = [[self.t("Time"), self.t("Table"), self.t("Meeting with"),
                                       self.t("Interpreter")]]
             rest = self.frame_width - TIME_COLUMN - TABLE_COLUMN
@@ -204,8 +205,9 @@ class ParticipantAgendas(FlowDocument):
                              fitted(row.table, style["cell_bold"], TABLE_COLUMN - 6),
                              fitted(row.party, style["cell"], rest * 0.65 - 6),
                              fitted(row.interpreter, style["cell"], rest * 0.35 - 6)])
-            if place:
-                flow.append(paragraph(place, style["h3"]))
+            # The day in full above its meetings (the rows then say only the times).
+            flow.append(paragraph(self._day(day) + (f" — {place}" if place else ""),
+                                  style["h3"]))
             flow.append(table(rows, [TIME_COLUMN, TABLE_COLUMN, rest * 0.65, rest * 0.35]))
         return flow
 
@@ -215,9 +217,13 @@ class ParticipantAgendas(FlowDocument):
                 *([paragraph(agenda.block, style["subtitle"])] if agenda.block else [])]
 
     def _when(self, row: AgendaRow) -> str:
-        when = self.t("{start}–{end}").format(start=self.time(row.starts),
+        return self.t("{start}–{end}").format(start=self.time(row.starts),
                                               end=self.time(row.ends))
-        return f"{self.date(row.starts.date(), 'd MMM')} {when}"
+
+    def _day(self, day: date) -> str:
+        """"Tuesday 15 May 2007" / "Mardi 15 mai 2007"."""
+        text = format_weekday_date(day, self.language)
+        return text[:1].upper() + text[1:]
 
 
 class TableSigns(ParticipantAgendas):
@@ -245,14 +251,18 @@ class TableSigns(ParticipantAgendas):
     def meetings(self, agenda: Agenda) -> list[Flowable]:
         """The sign is the table's own: no table column, room for both parties."""
         style = styles()
-        rows: list[list[Any]] = [[self.t("Time"), self.t("Who meets"),
-                                  self.t("Interpreter")]]
         rest = self.frame_width - TIME_COLUMN
-        for row in agenda.rows:
-            rows.append([Paragraph(self._when(row), style["cell_bold"]),
-                         fitted(row.party, style["cell"], rest * 0.72 - 6),
-                         fitted(row.interpreter, style["cell"], rest * 0.28 - 6)])
-        return [table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])]
+        flow: list[Flowable] = []
+        for day, group in groupby(agenda.rows, key=lambda row: row.starts.date()):
+            rows: list[list[Any]] = [[self.t("Time"), self.t("Who meets"),
+                                      self.t("Interpreter")]]
+            for row in group:
+                rows.append([Paragraph(self._when(row), style["cell_bold"]),
+                             fitted(row.party, style["cell"], rest * 0.72 - 6),
+                             fitted(row.interpreter, style["cell"], rest * 0.28 - 6)])
+            flow += [paragraph(self._day(day), style["h3"]),
+                     table(rows, [TIME_COLUMN, rest * 0.72, rest * 0.28])]
+        return flow
 
     def heading(self, agenda: Agenda) -> list[Flowable]:
         sign = styles()["title"].clone("sign", fontName=SANS_BOLD, fontSize=SIGN_NAME_PT,
