@@ -68,6 +68,15 @@ def forum(session: Session) -> Forum:
     return Forum(slots, tables, p)
 
 
+def locked_meeting(session: Session, forum: Forum, slot: int) -> Meeting:
+    """Atlas – Maroc at T2 in the forum's slot ``slot``, placed automatically, then locked."""
+    p = forum.p
+    meeting = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[slot].id,
+                             forum.tables[1].id, origin=MeetingOrigin.AUTO)
+    lock_meeting(session, meeting.id)
+    return meeting
+
+
 def spec(instance: object, a: B2BParticipant, b: B2BParticipant) -> object:
     return next(m for m in instance.meetings  # type: ignore[attr-defined]
                 if m.id == pair_id(a.id, b.id))
@@ -109,9 +118,7 @@ def test_no_slots_or_no_tables_is_explained(session: Session) -> None:
 def test_locked_meetings_are_fixed_and_auto_ones_are_current(session: Session,
                                                              forum: Forum) -> None:
     p = forum.p
-    locked = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[1].id,
-                            forum.tables[1].id, origin=MeetingOrigin.AUTO)
-    lock_meeting(session, locked.id)
+    locked_meeting(session, forum, 1)
     create_meeting(session, p["boston"].id, p["casa"].id, forum.slots[0].id,
                    forum.tables[0].id, origin=MeetingOrigin.AUTO)
     instance = export_problem(session, keep_current=True)
@@ -209,10 +216,7 @@ def test_a_replan_tells_a_change_of_table_and_keeps_the_time(session: Session,
 
 
 def test_locked_and_manual_meetings_are_left_alone(session: Session, forum: Forum) -> None:
-    p = forum.p
-    locked = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[2].id,
-                            forum.tables[1].id, origin=MeetingOrigin.AUTO)
-    lock_meeting(session, locked.id)
+    locked = locked_meeting(session, forum, 2)
     instance = export_problem(session, time_limit_s=5)
     report = store_schedule(session, instance, solve(instance, time_limit_s=5))
     assert (locked.slot_id, locked.table_id) == (forum.slots[2].id, forum.tables[1].id)
@@ -223,9 +227,7 @@ def test_locked_and_manual_meetings_are_left_alone(session: Session, forum: Foru
 def test_a_kept_meeting_that_a_change_made_impossible_is_told(session: Session,
                                                              forum: Forum) -> None:
     p = forum.p
-    locked = create_meeting(session, p["atlas"].id, p["maroc"].id, forum.slots[2].id,
-                            forum.tables[1].id, origin=MeetingOrigin.AUTO)
-    lock_meeting(session, locked.id)
+    locked = locked_meeting(session, forum, 2)
     set_unavailable(session, p["atlas"].id, forum.slots[2].id, "flight late")
     instance = export_problem(session, time_limit_s=5)
     report = store_schedule(session, instance, solve(instance, time_limit_s=5))

@@ -20,6 +20,7 @@ from desktop.db import schema
 from desktop.db.base import Base
 from desktop.db.enums import Category, Side
 from desktop.db.missionfile import MissionFile
+from desktop.db.models import ProgramSession
 from desktop.errors import ValidationError
 from desktop.missions import MissionInput, create_mission
 from desktop.overview import mission_counts
@@ -42,6 +43,22 @@ def _empty(url: str) -> None:
 def _casablanca(session: Session) -> None:
     create_mission(session, MissionInput(name="Casablanca 2007", start_date=date(2007, 5, 14),
                                          end_date=date(2007, 5, 17)))
+
+
+def _b2b_block(session: Session, *, until: int, tables: int) -> ProgramSession:
+    """A B2B block on 15 May from 09:00 to ``until`` o'clock: 20-minute slots, ``tables``."""
+    from datetime import datetime
+
+    from desktop.b2b.setup import generate_slots, set_tables
+    from desktop.db.enums import SessionKind
+    from desktop.program.sessions import ProgramSessionInput, add_program_session
+
+    block = add_program_session(session, ProgramSessionInput(
+        "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
+        datetime(2007, 5, 15, until)))
+    generate_slots(session, block.id, 20)
+    set_tables(session, block.id, tables)
+    return block
 
 
 @pytest.fixture
@@ -82,22 +99,14 @@ def test_a_shared_mission_works_through_the_same_services(server: str) -> None:
 
 
 def test_a_shared_mission_keeps_what_the_automatic_schedule_proved(server: str) -> None:
-    from datetime import datetime
 
     from desktop.b2b.mission_commands import MissionCounts
     from desktop.b2b.runs import latest_run, record_run
-    from desktop.b2b.setup import generate_slots, set_tables
-    from desktop.db.enums import SessionKind
-    from desktop.program.sessions import ProgramSessionInput, add_program_session
 
     with MissionFile.connect(server, create=True) as mission:
         with mission.transaction() as session:
             _casablanca(session)
-            block = add_program_session(session, ProgramSessionInput(
-                "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
-                datetime(2007, 5, 15, 12)))
-            generate_slots(session, block.id, 20)
-            set_tables(session, block.id, 4)
+            _b2b_block(session, until=12, tables=4)
             counts = MissionCounts(placed=0, to_place=0, required=0, required_placed=0,
                                    per_priority=(0, 0, 0), breaks=0, bound_breaks=0,
                                    status="optimal", seconds=0.5)
@@ -111,29 +120,20 @@ def test_two_organisers_cannot_double_book_a_participant_at_once(server: str) ->
     """Two organisers move two meetings of one company into the same slot at the same moment,
     each at a free table. Each change alone is valid, so each check passes; the second to
     commit must be refused, in words, and leave the first in place."""
-    from datetime import datetime
 
     from desktop.b2b.meetings import create_meeting, move_meeting
     from desktop.b2b.setup import (
         ensure_participant,
-        generate_slots,
         list_slots,
         list_tables,
-        set_tables,
     )
-    from desktop.db.enums import SessionKind
     from desktop.db.models import Meeting
     from desktop.errors import ConflictError
-    from desktop.program.sessions import ProgramSessionInput, add_program_session
 
     with MissionFile.connect(server, create=True) as mission:
         with mission.transaction() as session:
             _casablanca(session)
-            block = add_program_session(session, ProgramSessionInput(
-                "B2B Casablanca", SessionKind.B2B_BLOCK, datetime(2007, 5, 15, 9),
-                datetime(2007, 5, 15, 10)))
-            generate_slots(session, block.id, 20)
-            set_tables(session, block.id, 3)
+            block = _b2b_block(session, until=10, tables=3)
             ids = {}
             for name, side in (("Atlas", Side.DELEGATION), ("Boston", Side.DELEGATION),
                                ("Maroc", Side.HOST)):
