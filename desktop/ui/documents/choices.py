@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -35,6 +35,14 @@ class Choices:
     hotels: list[tuple[int, str]] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     flight_days: list[date] = field(default_factory=list)
+    # The days each B2B block covers (a block may run over several days).
+    block_days: dict[int, list[date]] = field(default_factory=dict)
+
+    def b2b_days(self, block_id: int | None) -> list[date]:
+        """The days of one block, or of every block."""
+        if block_id is not None:
+            return self.block_days.get(block_id, [])
+        return sorted({d for days in self.block_days.values() for d in days})
 
 
 def load_choices(session: Session) -> Choices:
@@ -63,13 +71,19 @@ def load_choices(session: Session) -> Choices:
             days.add(utc_to_local(leg.arrives_at, leg.arrival_zone).date())
         if geo.is_home(leg.from_airport):
             days.add(utc_to_local(leg.departs_at, leg.departure_zone).date())
+    blocks = b2b_blocks(session)
     return Choices(
         document_language=mission.document_language,
         people=[(p.id, _person_text(p)) for p in people],
         participants=[(p.id, p.name) for p in list_participants(session)],
-        blocks=[(b.id, b.title_in(current_language())) for b in b2b_blocks(session)],
+        blocks=[(b.id, b.title_in(current_language())) for b in blocks],
         hotels=[(h.id, h.name) for h in list_hotels(session)],
-        runs=runs, flight_days=sorted(days))
+        runs=runs, flight_days=sorted(days),
+        block_days={b.id: _days(b.starts_at.date(), b.ends_at.date()) for b in blocks})
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _person_text(person: Person) -> str:

@@ -115,7 +115,8 @@ def _agendas(session: Session, request: DocumentRequest) -> Document:
     if request.participant_ids is not None and not request.participant_ids:
         raise UsageError(_("Choose at least one participant."))
     return ParticipantAgendas.from_session(session, request.participant_ids,
-                                           block_id=request.block_id, **_language(request))
+                                           block_id=request.block_id, day=request.day,
+                                           **_language(request))
 
 
 def _need(value: int | None, message: str) -> int:
@@ -127,8 +128,8 @@ def _need(value: int | None, message: str) -> int:
 def _signs(session: Session, request: DocumentRequest) -> Document:
     from desktop.reports.b2b_agendas import TableSigns
 
-    return TableSigns.from_session(session, block_id=_need(
-        request.block_id, _("Choose a B2B block.")), **_language(request))
+    return TableSigns.from_session(session, block_id=request.block_id, day=request.day,
+                                   **_language(request))
 
 
 def _grid(session: Session, request: DocumentRequest) -> Document:
@@ -187,9 +188,9 @@ KINDS: dict[str, Kind] = {kind.key: kind for kind in (
          lambda n: ngettext("{done} of {total} page", "{done} of {total} pages", n),
          _programme_grid),
     Kind("b2b-participant", N_("B2B agendas"),
-         frozenset({"language", "participants", "agenda_block"}),
+         frozenset({"language", "participants", "agenda_block", "b2b_day"}),
          lambda n: ngettext("{done} of {total} agenda", "{done} of {total} agendas", n), _agendas),
-    Kind("b2b-table", N_("Table signs"), frozenset({"language", "block"}),
+    Kind("b2b-table", N_("Table signs"), frozenset({"language", "agenda_block", "b2b_day"}),
          lambda n: ngettext("{done} of {total} table sign", "{done} of {total} table signs", n),
          _signs),
     Kind("b2b-grid", N_("B2B master grid"), frozenset({"language", "block"}),

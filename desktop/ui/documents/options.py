@@ -83,7 +83,8 @@ class DocumentOptions(QWidget):
         self.participants = CheckList(_("Find a participant"))
         self.participants.setObjectName("participants")
         self.block = _combo("block", [])
-        self.agenda_block = _combo("agendaBlock", [])  # agendas: one block, or every one
+        self.agenda_block = _combo("agendaBlock", [])  # agendas, signs: one block or every one
+        self.b2b_day = _combo("b2bDay", [])  # ... and one of its days, or every one
         self.hotel = _combo("hotel", [])
         self.run_day = _combo("runDay", [])
         self.runs = CheckList(_("Find a run"))
@@ -115,6 +116,7 @@ class DocumentOptions(QWidget):
                 ("participants", _("Partici&pants"), self.participants),
                 ("block", _("B2B &block"), self.block),
                 ("agenda_block", _("B2B &block"), self.agenda_block),
+                ("b2b_day", _("Da&y"), self.b2b_day),
                 ("hotel", _("&Hotel"), self.hotel),
                 ("run_day", _("Da&y"), self.run_day), ("runs", _("&Runs"), self.runs),
                 ("day", _("Da&y"), self.day), ("preset", _("&List"), self.preset),
@@ -125,7 +127,7 @@ class DocumentOptions(QWidget):
             self.rows[key] = [caption, widget]
         for combo in (self.kind, self.who, self.category, self.person, self.sort, self.language,
                       self.layout_choice, self.split, self.block, self.agenda_block,
-                      self.hotel, self.day,
+                      self.b2b_day, self.hotel, self.day,
                       self.preset, self.group_by):
             combo.currentIndexChanged.connect(self._changed)
         self.run_day.currentIndexChanged.connect(self._fill_runs)
@@ -148,6 +150,7 @@ class DocumentOptions(QWidget):
         self._refill(self.block, [(text, bid) for bid, text in choices.blocks])
         self._refill(self.agenda_block, [(_("Every block"), None)]
                      + [(text, bid) for bid, text in choices.blocks])
+        self._fill_b2b_days()
         self._refill(self.hotel, [(text, hid) for hid, text in choices.hotels])
         days = sorted({run.day for run in choices.runs})
         self._refill(self.run_day, [(_("Every day"), None)]
@@ -175,6 +178,11 @@ class DocumentOptions(QWidget):
         self.runs.set_entries([(run.id, run.text) for run in self.choices.runs
                                if day is None or run.day == day], checked=True)
 
+    def _fill_b2b_days(self) -> None:
+        days = self.choices.b2b_days(self.agenda_block.currentData())
+        self._refill(self.b2b_day, [(_("Every day"), None)]
+                     + [(format_date(d, "full"), d) for d in days])
+
     def _fill_presets(self) -> None:
         from desktop.exchange.exporter import EXPORT_FIELDS, PRESETS
 
@@ -194,6 +202,8 @@ class DocumentOptions(QWidget):
             self._fill_presets()
         if self.sender() is self.kind:
             self._fill_languages()
+        if self.sender() is self.agenda_block:
+            self._fill_b2b_days()
         self._show_rows()
         self.changed.emit()
 
@@ -246,15 +256,16 @@ class DocumentOptions(QWidget):
             ids = (int(self.person.currentData()),)
         participants = None if self.participants.all_checked() \
             else tuple(self.participants.checked_ids())
-        day: date | None = self.day.currentData()
+        kind = self.kind.currentData()
+        b2b = kind in ("b2b-participant", "b2b-table")
+        day: date | None = (self.b2b_day if b2b else self.day).currentData()
         return DocumentRequest(
-            kind=self.kind.currentData(), who=who, category=self.category.currentData(),
+            kind=kind, who=who, category=self.category.currentData(),
             person_ids=ids, sort=self.sort.currentData(), language=self.language.currentData(),
             layout=self.layout_choice.currentData(), crop_marks=self.crop_marks.isChecked(),
             split=bool(self.split.currentData()), participant_ids=participants,
-            block_id=(self.agenda_block if self.kind.currentData() == "b2b-participant"
-                      else self.block).currentData(), hotel_id=self.hotel.currentData(),
-            day=day, transfer_ids=tuple(self.runs.checked_ids()),
+            block_id=(self.agenda_block if b2b else self.block).currentData(),
+            hotel_id=self.hotel.currentData(), day=day, transfer_ids=tuple(self.runs.checked_ids()),
             group_by=self.group_by.currentData(), preset=self.preset.currentData() or "contacts",
             include_sensitive=self.sensitive.isChecked())
 
@@ -270,7 +281,11 @@ class DocumentOptions(QWidget):
             if who == "people":
                 return _("Chosen people")
             return _("Everyone")
-        combo = {"b2b-table": self.block, "b2b-grid": self.block, "rooming-list": self.hotel,
+        if kind in ("b2b-participant", "b2b-table"):
+            chosen = [combo.currentText() for combo in (self.agenda_block, self.b2b_day)
+                      if combo.currentData() is not None]
+            return " — ".join(chosen)
+        combo = {"b2b-grid": self.block, "rooming-list": self.hotel,
                  "arrivals-board": self.day, "directory": self.preset,
                  "transfer-manifest": self.run_day}.get(kind)
         return combo.currentText() if combo is not None else ""

@@ -320,6 +320,44 @@ def test_agendas_of_one_block(window: MainWindow, qtbot: QtBot) -> None:
     assert total > 0 and sum(rows_per_block) == total
 
 
+def test_agendas_and_signs_of_one_day(window: MainWindow, qtbot: QtBot) -> None:
+    """B2B agendas and table signs can be printed for one day, as on the command line; the
+    days offered are the chosen block's."""
+    from desktop.ui.documents.kinds import build_document, proposed_file_name
+
+    page = open_page(window, qtbot)
+    options = page.options
+    days = options.choices.b2b_days(None)
+    assert len(days) == 2  # the demo's two B2B days
+    assert window.mission is not None
+    for kind in ("b2b-participant", "b2b-table"):
+        choose(options.kind, kind)
+        assert not options.b2b_day.isHidden() and not options.agenda_block.isHidden()
+        assert options.block.isHidden() and options.day.isHidden()
+        options.agenda_block.setCurrentIndex(0)  # every block, every day
+        options.b2b_day.setCurrentIndex(0)
+        assert [options.b2b_day.itemData(i) for i in range(options.b2b_day.count())] \
+            == [None, *days]
+        with window.mission.session_factory() as session:
+            every = build_document(session, options.request()).agendas  # type: ignore[attr-defined]
+            per_day = []
+            for day in days:
+                choose(options.b2b_day, day)
+                request = options.request()
+                assert request.day == day
+                agendas = build_document(session, request).agendas  # type: ignore[attr-defined]
+                assert all(agenda.rows and row.starts.date() == day  # only who meets then
+                           for agenda in agendas for row in agenda.rows)
+                per_day.append(sum(len(agenda.rows) for agenda in agendas))
+                assert options.b2b_day.currentText() in proposed_file_name(
+                    request, options.subject())
+        assert sum(per_day) == sum(len(agenda.rows) for agenda in every) > 0
+    block_id = options.choices.blocks[0][0]
+    choose(options.agenda_block, block_id)
+    assert [options.b2b_day.itemData(i) for i in range(options.b2b_day.count())] \
+        == [None, *options.choices.b2b_days(block_id)] == [None, days[0]]
+
+
 def test_the_lists_to_tick_show_their_entries(window: MainWindow, qtbot: QtBot) -> None:
     """People, participants and runs are shown, not only held: a list filled while its
     signals were blocked used to show empty until something was typed in its filter."""
