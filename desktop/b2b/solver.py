@@ -19,11 +19,11 @@ when the schedule meets it. Otherwise a core-guided MaxSAT solver in a child pro
 other. Whichever proves the optimum first ends the stage; every proved bound is streamed as
 progress.
 
-When wishes were chosen (over-subscribed forums) the break stage differs. One core: local
-search and neighbourhood re-solves (lns.py) for ``LOCAL_S``, a core-guided CP-SAT worker for
-``CORE_WORKER_S``, then local search again to the end. The other: the SAT search down over the
-incumbent's choice of wishes (a selection search), restarted from the local search's schedule
-after ``LOCAL_S`` if that is better.
+When wishes were chosen (over-subscribed forums) the break stage differs. One core: simulated
+annealing (localsearch.py) for ``LOCAL_S``, a core-guided CP-SAT worker for ``CORE_WORKER_S``,
+then annealing again to the end. The other: the SAT search down over the incumbent's choice of
+wishes (a selection search), restarted from the annealing's schedule after ``LOCAL_S`` if that
+is better.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from ortools.sat.python import cp_model
 from desktop.b2b.greedy import assign_places, count_breaks, greedy_slots, index
 from desktop.b2b.instance import Instance, Schedule, Unscheduled
 from desktop.b2b.lns import BreakSearch
-from desktop.b2b.localsearch import SlotSearch
+from desktop.b2b.localsearch import Anneal, SlotSearch
 from desktop.b2b.maxsat import Count, Prover, Task, spread_proof_holds
 from desktop.b2b.model import ScheduleModel
 from desktop.b2b.parity import parity_bound
@@ -52,7 +52,9 @@ DEFAULT_TIME_LIMIT_S = 60.0
 TAIL_SHARE = 0.4  # of the break stage's time at least left to local search and LNS
 PORTFOLIO_S = 2.0  # the CP-SAT portfolio's turn in the break stage; most forums end within it
 CORE_WORKER_S = 10.0  # over-subscribed forums: the lone core-guided worker's turn, after it
-LOCAL_S = 10.0  # local search first, before the selection search may restart
+LOCAL_S = 10.0  # annealing first, before the selection search may restart
+ANNEAL_HOT = 3.0  # the annealing's first temperature (a break costs 3, an idle slot 1) ...
+ANNEAL_REHEAT = 1.5  # ... and after the CP-SAT worker, from a schedule already good
 PARITY_S = 1.0  # at most, for the busy-slot relaxation's bound (measured: 0.05-0.25 s)
 # Above this many (meeting, allowed slot) places the relaxation is not built: its Python
 # model alone took 4.3 s on the 10,000-person synthetic mission (about 600,000 places), beyond
@@ -479,16 +481,22 @@ class _Run:
 
     def _crowded(self, model: ScheduleModel, out: _Outcome) -> _Outcome:
         """The break stage where wishes were chosen (over-subscribed forums, tables all but
-        full). One core: local search and neighbourhood re-solves for ``LOCAL_S``, which take
-        the schedule down fast at first, then a core-guided CP-SAT worker for
-        ``CORE_WORKER_S`` (it proves the bounds here, and closed oversubscribed-4); the local
-        search then goes on (in the caller) to the end. The other core, from the start: the
-        search down with the incumbent's wishes held fixed (a selection search, maxsat.py),
-        restarted from the local search's schedule when that is better, so that it searches
-        from the better schedule ten seconds sooner than when the CP-SAT worker came first.
+        full). The other core, from the start: the search down with the incumbent's wishes
+        held fixed (a selection search, maxsat.py). This core: simulated annealing for
+        ``LOCAL_S`` (localsearch.py), after which the selection search restarts from its
+        schedule if that is better than its own; a core-guided CP-SAT worker for
+        ``CORE_WORKER_S`` (it proves the bounds here, and closed oversubscribed-4); then
+        annealing again, from a lower temperature, to the end.
+
+        When re-planning, meetings stay near their places: neighbourhood re-solves, which
+        keep the count of moves fixed, stand in for the annealing, and no selection search runs.
         """
-        child = self._selection_child()
-        out = self._break_search(model, out, reserve=max(0.0, self.remaining() - LOCAL_S))
+        keep = self.inst.options.keep_current
+        child = None if keep else self._selection_child()
+        if keep:
+            out = self._break_search(model, out, reserve=max(0.0, self.remaining() - LOCAL_S))
+        else:
+            out = self._anneal(out, min(LOCAL_S, self.remaining()), hot=ANNEAL_HOT)
         if out.status == "OPTIMAL" or self.stopped:
             return out
         breaks = sum(count_breaks(self.ix, self.best or {}))
@@ -506,9 +514,30 @@ class _Run:
             self._set_bound(more.bound or 0)
         else:
             out = _Outcome(more.status, more.value, max(out.bound or 0, more.bound or 0))
-        if more.status == "OPTIMAL" or self._incumbent_proved():
+        if more.status == "OPTIMAL" or self._incumbent_proved() or self.stopped:
             return self._prover_outcome(out)
+        if not keep:
+            out = self._anneal(out, self.remaining(), hot=ANNEAL_REHEAT)
         return out
+
+    def _anneal(self, out: _Outcome, seconds: float, *, hot: float) -> _Outcome:
+        """Simulated annealing from the incumbent for ``seconds`` (localsearch.py), going on
+        from any better schedule a child process finds meanwhile."""
+        if self.best is None or seconds <= 0:
+            return out
+
+        def catch_up(mine: dict[int, int]) -> dict[int, int] | None:
+            best = self.best
+            return best if best is not None and self._rank(best) > self._rank(mine) else None
+
+        Anneal(self.ix, self.best, seed=1, hot=hot,
+               offer=lambda s: self.offer(s, better_only=True), catch_up=catch_up,
+               should_stop=lambda: self.should_stop() or self.prover_tick()).run(seconds)
+        if self.should_stop():
+            self.stopped = True
+        breaks = sum(count_breaks(self.ix, self.best or {}))
+        bound = max(out.bound or 0, self.bound_breaks)
+        return _Outcome("OPTIMAL" if breaks <= bound else "FEASIBLE", breaks, min(bound, breaks))
 
     def _selection_child(self) -> Prover | None:
         """Start the search down over the incumbent's choice of wishes, beside the others."""

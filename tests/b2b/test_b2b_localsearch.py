@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +12,7 @@ from desktop.b2b.generator import Shape, generate
 from desktop.b2b.greedy import assign_places, count_breaks, greedy_slots, index
 from desktop.b2b.instance import Instance, Schedule
 from desktop.b2b.lns import Lns
-from desktop.b2b.localsearch import SlotSearch, improve
+from desktop.b2b.localsearch import Anneal, SlotSearch, improve
 from desktop.b2b.model import ScheduleModel
 
 SMALL = Shape(participants=14, meetings=30, slots=8, tables=4)
@@ -94,3 +96,56 @@ def test_a_neighbourhood_re_solve_keeps_the_schedule_valid(seed: int, kind: str)
         assert violations(inst, step.slot_of) == set()
         assert step.breaks == sum(count_breaks(ix, step.slot_of)) <= breaks
         start, breaks = step.slot_of, step.breaks or 0
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), kind=st.sampled_from(["normal", "tight", "oversubscribed"]),
+       spread=st.sampled_from([None, 1, 2]), search_seed=st.integers(0, 3))
+def test_annealing_offers_only_better_valid_schedules(seed: int, kind: str, spread: int | None,
+                                                      search_seed: int) -> None:
+    inst = generate(seed, kind, shape=SMALL, spread=spread)
+    ix = index(inst)
+    start = greedy_slots(ix)
+    before = violations(inst, start)
+    first = SlotSearch(ix, start)
+    offered: list[dict[int, int]] = []
+    out = Anneal(ix, start, seed=search_seed, every=0.02, offer=offered.append).run(0.2)
+    assert set(out) == set(start), "the same meetings stay placed"
+    assert violations(inst, out) <= before
+    last = SlotSearch(ix, out)
+    assert (last.excess(), last.total) <= (first.excess(), first.total)
+    totals = [sum(count_breaks(ix, slot_of)) for slot_of in offered]
+    assert totals == sorted(set(totals), reverse=True), "each offer has fewer breaks"
+    for slot_of in offered:
+        assert set(slot_of) == set(start)
+        assert violations(inst, slot_of) <= before - {"spread"}
+    if offered:
+        assert offered[-1] == out
+
+
+def test_annealing_goes_on_from_a_better_schedule_found_beside_it() -> None:
+    inst = generate(2, "oversubscribed")
+    ix = index(inst)
+    plain = greedy_slots(ix)
+    better = SlotSearch(ix, plain, seed=1).run(seconds=0.5)
+    target = sum(count_breaks(ix, better))
+    asked: list[int] = []
+
+    def catch_up(mine: dict[int, int]) -> dict[int, int] | None:
+        asked.append(sum(count_breaks(ix, mine)))
+        return better if len(asked) == 1 else None
+
+    # So cold that the search alone cannot reach the other schedule's breaks in the time.
+    out = Anneal(ix, plain, hot=0.01, cold=0.01, every=0.01, catch_up=catch_up).run(0.1)
+    assert len(asked) > 1 and asked[0] > target
+    assert sum(count_breaks(ix, out)) <= target
+
+
+def test_annealing_stops_when_asked() -> None:
+    inst = generate(2, "oversubscribed")
+    ix = index(inst)
+    start = greedy_slots(ix)
+    began = time.monotonic()
+    out = Anneal(ix, start, every=0.01, should_stop=lambda: True).run(30.0)
+    assert time.monotonic() - began < 5.0
+    assert set(out) == set(start)
